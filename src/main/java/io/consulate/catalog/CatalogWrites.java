@@ -1,0 +1,113 @@
+package io.consulate.catalog;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The write rules: each method turns one command, against the snapshot it is applied to, into a
+ * {@link ChangeSet} stamped with the write's index. Unchanged entries keep their indexes (Consul's
+ * idempotent writes); changed ones keep {@code CreateIndex} and take the new {@code ModifyIndex}.
+ */
+public final class CatalogWrites {
+  private CatalogWrites() {}
+
+  public static void registerNode(ChangeSet.Builder b, CatalogSnapshot snap, Node node) {
+    Node existing = snap.node(node.name());
+    if (existing != null && existing.sameContent(node)) return;
+    long create = existing == null ? b.index() : existing.createIndex();
+    b.put(EntryKeys.node(node.name()), node.withIndexes(create, b.index()))
+        .touch(IndexKeys.NODES).touch(IndexKeys.node(node.name()));
+    for (ServiceInstance s : snap.servicesOnNode(node.name())) b.touch(IndexKeys.service(s.name()));
+  }
+
+  /**
+   * Registers or updates a service and the checks given with it. With {@code replaceChecks}, checks of the
+   * service that are not in {@code checks} are removed (Consul's agent re-registration).
+   */
+  public static void registerService(ChangeSet.Builder b, CatalogSnapshot snap, ServiceInstance service,
+      List<HealthCheck> checks, boolean replaceChecks) {
+    requireNode(snap, service.node());
+    ServiceInstance existing = snap.service(service.node(), service.id());
+    if (existing == null || !existing.sameContent(service)) {
+      long create = existing == null ? b.index() : existing.createIndex();
+      b.put(EntryKeys.service(service.node(), service.id()), service.withIndexes(create, b.index()))
+          .touch(IndexKeys.service(service.name())).touch(IndexKeys.node(service.node()));
+      if (existing == null || !existing.name().equals(service.name()) || !existing.tags().equals(service.tags())) {
+        b.touch(IndexKeys.SERVICES);
+      }
+      if (existing != null && !existing.name().equalsIgnoreCase(service.name())) {
+        b.touch(IndexKeys.service(existing.name()));
+      }
+    }
+    if (replaceChecks) {
+      for (HealthCheck old : snap.checksOnNode(service.node())) {
+        if (old.serviceId().equals(service.id()) && checks.stream().noneMatch(c -> c.checkId().equals(old.checkId()))) {
+          removeCheck(b, snap, old);
+        }
+      }
+    }
+    for (HealthCheck c : checks) putCheck(b, snap, c);
+  }
+
+  public static void deregisterService(ChangeSet.Builder b, CatalogSnapshot snap, String node, String serviceId) {
+    ServiceInstance existing = snap.service(node, serviceId);
+    if (existing == null) return;
+    b.remove(EntryKeys.service(node, serviceId))
+        .touch(IndexKeys.service(existing.name())).touch(IndexKeys.node(node)).touch(IndexKeys.SERVICES);
+    for (HealthCheck c : snap.checksOnNode(node)) {
+      if (c.serviceId().equals(serviceId)) removeCheck(b, snap, c);
+    }
+  }
+
+  /** Registers or updates a check; a service check's service must exist on the same node. */
+  public static void registerCheck(ChangeSet.Builder b, CatalogSnapshot snap, HealthCheck check) {
+    requireNode(snap, check.node());
+    if (!check.isNodeCheck() && snap.service(check.node(), check.serviceId()) == null
+        && !b.pendingService(check.node(), check.serviceId())) {
+      throw new CatalogException("Missing service \"" + check.serviceId() + "\" for check \"" + check.checkId() + "\"");
+    }
+    putCheck(b, snap, check);
+  }
+
+  public static void deregisterCheck(ChangeSet.Builder b, CatalogSnapshot snap, String node, String checkId) {
+    HealthCheck existing = snap.check(node, checkId);
+    if (existing != null) removeCheck(b, snap, existing);
+  }
+
+  public static void deregisterNode(ChangeSet.Builder b, CatalogSnapshot snap, String node) {
+    if (snap.node(node) == null) return;
+    for (ServiceInstance s : snap.servicesOnNode(node)) deregisterService(b, snap, node, s.id());
+    for (HealthCheck c : snap.checksOnNode(node)) removeCheck(b, snap, c);
+    b.remove(EntryKeys.node(node)).touch(IndexKeys.NODES).touch(IndexKeys.node(node));
+  }
+
+  private static void putCheck(ChangeSet.Builder b, CatalogSnapshot snap, HealthCheck check) {
+    HealthCheck existing = snap.check(check.node(), check.checkId());
+    if (existing != null && existing.sameContent(check)) return;
+    long create = existing == null ? b.index() : existing.createIndex();
+    b.put(EntryKeys.check(check.node(), check.checkId()), check.withIndexes(create, b.index()));
+    touchCheckViews(b, snap, check);
+    if (existing != null && !Objects.equals(existing.serviceName(), check.serviceName())) {
+      touchCheckViews(b, snap, existing);
+    }
+  }
+
+  private static void removeCheck(ChangeSet.Builder b, CatalogSnapshot snap, HealthCheck check) {
+    b.remove(EntryKeys.check(check.node(), check.checkId()));
+    touchCheckViews(b, snap, check);
+  }
+
+  /** A service check affects its service; a node check affects every service on the node. */
+  private static void touchCheckViews(ChangeSet.Builder b, CatalogSnapshot snap, HealthCheck check) {
+    b.touch(IndexKeys.CHECKS).touch(IndexKeys.node(check.node()));
+    if (!check.isNodeCheck()) {
+      b.touch(IndexKeys.service(check.serviceName()));
+    } else {
+      for (ServiceInstance s : snap.servicesOnNode(check.node())) b.touch(IndexKeys.service(s.name()));
+    }
+  }
+
+  private static void requireNode(CatalogSnapshot snap, String node) {
+    if (snap.node(node) == null) throw new CatalogException("Unknown node \"" + node + "\"");
+  }
+}

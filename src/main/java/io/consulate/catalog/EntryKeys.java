@@ -1,0 +1,36 @@
+package io.consulate.catalog;
+
+import java.util.Locale;
+
+/**
+ * Storage keys of catalog entries. Node names are case-insensitive in Consul, so keys hold them lower-cased;
+ * service and check ids are case-sensitive.
+ */
+public final class EntryKeys {
+  public static final String NODE_PREFIX = "n/";
+  public static final String SERVICE_PREFIX = "s/";
+  public static final String CHECK_PREFIX = "c/";
+  public static final String INDEX_PREFIX = "i/";
+
+  private EntryKeys() {}
+
+  public static String node(String node) {
+    return NODE_PREFIX + lower(node);
+  }
+
+  public static String service(String node, String serviceId) {
+    return SERVICE_PREFIX + lower(node) + "/" + serviceId;
+  }
+
+  public static String check(String node, String checkId) {
+    return CHECK_PREFIX + lower(node) + "/" + checkId;
+  }
+
+  public static String index(String indexKey) {
+    return INDEX_PREFIX + indexKey;
+  }
+
+  static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+}
