@@ -26,7 +26,7 @@ public final class CatalogWrites {
    */
   public static void registerService(ChangeSet.Builder b, CatalogSnapshot snap, ServiceInstance service,
       List<HealthCheck> checks, boolean replaceChecks) {
-    requireNode(snap, service.node());
+    requireNode(b, snap, service.node());
     ServiceInstance existing = snap.service(service.node(), service.id());
     if (existing == null || !existing.sameContent(service)) {
       long create = existing == null ? b.index() : existing.createIndex();
@@ -61,9 +61,9 @@ public final class CatalogWrites {
 
   /** Registers or updates a check; a service check's service must exist on the same node. */
   public static void registerCheck(ChangeSet.Builder b, CatalogSnapshot snap, HealthCheck check) {
-    requireNode(snap, check.node());
+    requireNode(b, snap, check.node());
     if (!check.isNodeCheck() && snap.service(check.node(), check.serviceId()) == null
-        && !b.pendingService(check.node(), check.serviceId())) {
+        && !b.pending(EntryKeys.service(check.node(), check.serviceId()))) {
       throw new CatalogException("Missing service \"" + check.serviceId() + "\" for check \"" + check.checkId() + "\"");
     }
     putCheck(b, snap, check);
@@ -107,7 +107,8 @@ public final class CatalogWrites {
     }
   }
 
-  private static void requireNode(CatalogSnapshot snap, String node) {
-    if (snap.node(node) == null) throw new CatalogException("Unknown node \"" + node + "\"");
+  /** The node must exist, or be written by this same change set. */
+  private static void requireNode(ChangeSet.Builder b, CatalogSnapshot snap, String node) {
+    if (snap.node(node) == null && !b.pending(EntryKeys.node(node))) throw new CatalogException("Unknown node \"" + node + "\"");
   }
 }

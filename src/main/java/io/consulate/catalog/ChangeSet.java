@@ -55,9 +55,9 @@ public record ChangeSet(long index, Map<String, Object> puts, Set<String> remova
       return this;
     }
 
-    /** Whether this write already puts the service (a check registered together with its service). */
-    boolean pendingService(String node, String serviceId) {
-      return puts.containsKey(EntryKeys.service(node, serviceId));
+    /** Whether this write already puts that entry (a check registered together with its service or node). */
+    boolean pending(String entryKey) {
+      return puts.containsKey(entryKey);
     }
 
     public ChangeSet build() {

@@ -1,0 +1,128 @@
+package io.consulate.agent;
+
+import io.consulate.catalog.Node;
+import io.consulate.cluster.CatalogStore;
+import io.consulate.cluster.LocalCatalogCache;
+import io.consulate.cluster.LocalIndexCounter;
+import io.consulate.http.AgentInfo;
+import io.consulate.http.BlockingQueries;
+import io.consulate.http.HttpApi;
+import io.consulate.http.HttpApiVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import org.infinispan.Cache;
+
+/**
+ * Builds the object graph of one agent and starts it in order: store, the agent's own node and saved
+ * registrations, config-file services, then the DNS and HTTP listeners. Also reload and shutdown.
+ */
+public final class Agent {
+  private static final Logger LOG = Logger.getLogger(Agent.class.getName());
+  public static final String VERSION = "1.17.0";
+
+  private final Supplier<AgentConfig> configSource;
+  private final Vertx vertx;
+  private final ExecutorService io;
+  private volatile AgentConfig config;
+  private Cache<String, String> cache;
+  private CatalogStore store;
+  private LocalAgent local;
+  private int httpPort;
+
+  private Agent(Supplier<AgentConfig> configSource, AgentConfig config, Vertx vertx) {
+    this.configSource = configSource;
+    this.config = config;
+    this.vertx = vertx;
+    this.io = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "agent-io");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Starts an agent; {@code configSource} is re-read on reload. */
+  public static Future<Agent> start(Supplier<AgentConfig> configSource) {
+    AgentConfig config = configSource.get();
+    Vertx vertx = Vertx.builder().with(new VertxOptions().setPreferNativeTransport(true)).build();
+    Agent agent = new Agent(configSource, config, vertx);
+    return agent.startAll().map(agent).recover(err -> {
+      LOG.log(java.util.logging.Level.FINE, "start failed", err);
+      agent.close(); // not awaited: the caller exits, and Vert.x cannot complete its own close on its event loop
+      return Future.failedFuture(err);
+    });
+  }
+
+  private Future<Void> startAll() {
+    return vertx.executeBlocking(() -> {
+      cache = LocalCatalogCache.create();
+      String nodeId = NodeIdentity.load(config.dataDir());
+      store = new CatalogStore(cache, new LocalIndexCounter(CatalogStore.storedIndex(cache)));
+      String addr = config.advertiseAddr();
+      Node node = new Node(config.nodeName(), nodeId, addr, config.datacenter(),
+          Map.of("lan", addr, "lan_ipv4", addr, "wan", addr, "wan_ipv4", addr),
+          Map.of("consul-network-segment", ""), 0, 0);
+      local = new LocalAgent(store, node, config.dataDir() == null ? null : new RegistrationFiles(config.dataDir()), io);
+      return null;
+    }).compose(v -> Future.fromCompletionStage(local.start()))
+        .compose(v -> Future.fromCompletionStage(local.reconcileConfig(config.services())))
+        .compose(v -> startHttp())
+        .onSuccess(v -> LOG.info("Consulate agent running: node=" + config.nodeName() + " datacenter="
+            + config.datacenter() + " http=" + config.clientAddr() + ":" + httpPort));
+  }
+
+  private Future<Void> startHttp() {
+    BlockingQueries blocking = new BlockingQueries(vertx, store.snapshots());
+    AgentInfo info = new AgentInfo(config.nodeName(), local.node().id(), config.datacenter(), config.advertiseAddr(),
+        config.advertiseAddr() + ":" + config.serverPort(), 8301, VERSION);
+    int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+    HttpApiVerticle[] first = new HttpApiVerticle[1];
+    return vertx.deployVerticle(() -> {
+      HttpApiVerticle v = new HttpApiVerticle(vx -> HttpApi.router(vx, store, blocking, local, info, this::reload),
+          config.clientAddr(), config.httpPort());
+      if (first[0] == null) first[0] = v;
+      return v;
+    }, new DeploymentOptions().setInstances(instances)).onSuccess(id -> httpPort = first[0].actualPort()).mapEmpty();
+  }
+
+  /**
+   * Re-reads the configuration and reconciles config-file services. A broken file fails the reload with its
+   * name and reason, and the agent keeps serving what it had.
+   */
+  public CompletionStage<Void> reload() {
+    AgentConfig next;
+    try {
+      next = configSource.get();
+    } catch (ConfigException e) {
+      LOG.warning("reload failed, keeping the previous configuration: " + e.getMessage());
+      return CompletableFuture.failedFuture(e);
+    }
+    config = next;
+    return local.reconcileConfig(next.services())
+        .thenRun(() -> LOG.info("configuration reloaded: " + next.services().size() + " service(s) from config files"));
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  public CatalogStore store() {
+    return store;
+  }
+
+  public Future<Void> close() {
+    return vertx.close().andThen(ar -> {
+      if (store != null) store.close();
+      if (cache != null) LocalCatalogCache.stop(cache);
+      io.shutdown();
+    });
+  }
+}

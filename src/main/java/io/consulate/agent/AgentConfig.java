@@ -1,0 +1,45 @@
+package io.consulate.agent;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The agent's effective configuration after defaults, config files (lexical order) and flags were merged.
+ * Keys follow Consul's config file names; {@code dataDir} is null for an in-memory ({@code -dev}) agent.
+ */
+public record AgentConfig(
+    String datacenter,
+    String nodeName,
+    Path dataDir,
+    String bindAddr,
+    String advertiseAddr,
+    String clientAddr,
+    int httpPort,
+    int dnsPort,
+    int serverPort,
+    String domain,
+    List<String> recursors,
+    DnsSettings dns,
+    List<ServiceDefinition> services,
+    List<CheckSpec> checks,
+    boolean enableScriptChecks,
+    boolean enableLocalScriptChecks,
+    String logLevel,
+    boolean dev) {
+
+  public AgentConfig {
+    recursors = List.copyOf(recursors);
+    services = List.copyOf(services);
+    checks = List.copyOf(checks);
+  }
+
+  /** Consul's {@code dns_config} block. TTLs are in seconds. */
+  public record DnsSettings(long nodeTtl, Map<String, Long> serviceTtl, boolean onlyPassing, int udpAnswerLimit,
+      boolean enableTruncate, long recursorTimeoutMillis, int aRecordLimit, boolean enableAdditionalNodeMetaTxt,
+      long soaMinTtl) {
+    public DnsSettings {
+      serviceTtl = Map.copyOf(serviceTtl);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.consulate.agent;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The agent's command-line flags, spelled as Consul's; a null field means "not given, keep the file value". */
+public final class AgentFlags {
+  @Option(names = "-dev", description = "In-memory agent bound to 127.0.0.1, for development.")
+  boolean dev;
+
+  @Option(names = "-node", paramLabel = "NAME", description = "Node name (default: the host name).")
+  String node;
+
+  @Option(names = "-datacenter", paramLabel = "DC", description = "Datacenter (default: dc1).")
+  String datacenter;
+
+  @Option(names = "-bind", paramLabel = "ADDR", description = "Address this node is reached at (default: 0.0.0.0).")
+  String bind;
+
+  @Option(names = "-advertise", paramLabel = "ADDR", description = "Address to advertise instead of the bind address.")
+  String advertise;
+
+  @Option(names = "-client", paramLabel = "ADDR", description = "Address the HTTP and DNS servers listen on (default: 127.0.0.1).")
+  String client;
+
+  @Option(names = "-data-dir", paramLabel = "DIR", description = "Where the agent keeps its state.")
+  Path dataDir;
+
+  @Option(names = "-config-file", paramLabel = "FILE", description = "A JSON config file (repeatable).")
+  List<Path> configFiles = new ArrayList<>();
+
+  @Option(names = "-config-dir", paramLabel = "DIR", description = "A directory of JSON config files, read in lexical order (repeatable).")
+  List<Path> configDirs = new ArrayList<>();
+
+  @Option(names = "-http-port", paramLabel = "PORT", description = "HTTP API port (default: 8500).")
+  Integer httpPort;
+
+  @Option(names = "-dns-port", paramLabel = "PORT", description = "DNS port, UDP and TCP (default: 8600).")
+  Integer dnsPort;
+
+  @Option(names = "-domain", paramLabel = "DOMAIN", description = "DNS domain (default: consul.).")
+  String domain;
+
+  @Option(names = "-recursor", paramLabel = "ADDR", description = "Upstream DNS server for names outside the domain (repeatable).")
+  List<String> recursors = new ArrayList<>();
+
+  @Option(names = "-log-level", paramLabel = "LEVEL", description = "trace, debug, info, warn or err (default: info).")
+  String logLevel;
+
+  @Option(names = "-server", description = "Accepted for compatibility: every agent is a server.")
+  boolean server;
+
+  @Option(names = "-bootstrap-expect", paramLabel = "N", description = "Accepted for compatibility.")
+  Integer bootstrapExpect;
+
+  @Option(names = "-ui", description = "Accepted for compatibility.")
+  boolean ui;
+}

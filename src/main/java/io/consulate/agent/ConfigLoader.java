@@ -1,0 +1,196 @@
+package io.consulate.agent;
+
+import io.consulate.json.Fields;
+import io.consulate.json.JsonFieldException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * Builds the effective {@link AgentConfig}: Consul's defaults, then each config file (files given with
+ * {@code -config-file}, then each {@code -config-dir}'s {@code *.json} in lexical order), then flags. Scalars
+ * from later sources win; lists ({@code services}, {@code checks}, {@code recursors}) accumulate, as in Consul.
+ */
+public final class ConfigLoader {
+  private static final Logger LOG = Logger.getLogger(ConfigLoader.class.getName());
+  private static final List<String> KNOWN_KEYS = List.of("datacenter", "node_name", "data_dir", "bind_addr",
+      "advertise_addr", "client_addr", "ports", "domain", "recursors", "dns_config", "service", "services", "check",
+      "checks", "enable_script_checks", "enable_local_script_checks", "log_level", "server", "bootstrap_expect",
+      "retry_join", "ui", "ui_config");
+
+  private ConfigLoader() {}
+
+  public static AgentConfig load(AgentFlags flags) {
+    Settings s = new Settings();
+    if (flags.dev) {
+      s.bindAddr = "127.0.0.1";
+      s.clientAddr = "127.0.0.1";
+    }
+    for (Path file : configFiles(flags.configFiles, flags.configDirs)) s.apply(file);
+    s.applyFlags(flags);
+    return s.build(flags.dev);
+  }
+
+  /** The files to read, in order; a missing file or directory is an error naming it. */
+  static List<Path> configFiles(List<Path> files, List<Path> dirs) {
+    List<Path> out = new ArrayList<>();
+    for (Path f : files) {
+      if (!Files.isRegularFile(f)) throw new ConfigException(f + ": config file not found");
+      out.add(f);
+    }
+    for (Path d : dirs) {
+      if (!Files.isDirectory(d)) throw new ConfigException(d + ": config directory not found");
+      try (Stream<Path> list = Files.list(d)) {
+        list.filter(p -> Files.isRegularFile(p)).sorted().forEach(p -> {
+          if (p.getFileName().toString().endsWith(".json")) out.add(p);
+          else if (p.getFileName().toString().endsWith(".hcl")) LOG.warning("skipping " + p + ": HCL is not supported, use JSON");
+        });
+      } catch (IOException e) {
+        throw new ConfigException(d + ": cannot list config directory: " + e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  /** Mutable accumulator of the merge; only {@link #build} produces the immutable result. */
+  private static final class Settings {
+    String datacenter = "dc1";
+    String nodeName;
+    Path dataDir;
+    String bindAddr = "0.0.0.0";
+    String advertiseAddr;
+    String clientAddr = "127.0.0.1";
+    int httpPort = 8500;
+    int dnsPort = 8600;
+    int serverPort = 8300;
+    String domain = "consul.";
+    final List<String> recursors = new ArrayList<>();
+    long nodeTtl;
+    final Map<String, Long> serviceTtl = new LinkedHashMap<>();
+    boolean onlyPassing;
+    int udpAnswerLimit = 3;
+    boolean enableTruncate;
+    long recursorTimeoutMillis = 2000;
+    int aRecordLimit;
+    boolean enableAdditionalNodeMetaTxt = true;
+    long soaMinTtl;
+    final List<ServiceDefinition> services = new ArrayList<>();
+    final List<CheckSpec> checks = new ArrayList<>();
+    boolean enableScriptChecks;
+    boolean enableLocalScriptChecks;
+    String logLevel = "info";
+
+    void apply(Path file) {
+      String text;
+      try {
+        text = Files.readString(file);
+      } catch (IOException e) {
+        throw new ConfigException(file + ": cannot read: " + e.getMessage());
+      }
+      try {
+        applyJson(Fields.parse(text));
+      } catch (JsonFieldException | InvalidDefinitionException | IllegalArgumentException e) {
+        throw new ConfigException(file + ": " + e.getMessage());
+      }
+    }
+
+    private void applyJson(Fields f) {
+      for (String unknown : f.unknown(KNOWN_KEYS)) LOG.warning("ignoring unsupported config key \"" + unknown + "\"");
+      datacenter = f.string(datacenter, "datacenter");
+      nodeName = f.string(nodeName, "node_name");
+      String dir = f.string(null, "data_dir");
+      if (dir != null) dataDir = Path.of(dir);
+      bindAddr = f.string(bindAddr, "bind_addr");
+      advertiseAddr = f.string(advertiseAddr, "advertise_addr");
+      clientAddr = f.string(clientAddr, "client_addr");
+      Fields ports = f.object("ports");
+      if (ports != null) {
+        httpPort = ports.integer(httpPort, "http");
+        dnsPort = ports.integer(dnsPort, "dns");
+        serverPort = ports.integer(serverPort, "server");
+      }
+      domain = f.string(domain, "domain");
+      recursors.addAll(f.strings("recursors"));
+      Fields dns = f.object("dns_config");
+      if (dns != null) applyDns(dns);
+      for (Fields svc : f.objects("service")) services.add(DefinitionDecoder.service(svc));
+      for (Fields svc : f.objects("services")) services.add(DefinitionDecoder.service(svc));
+      for (Fields c : f.objects("check")) checks.add(DefinitionDecoder.check(c));
+      for (Fields c : f.objects("checks")) checks.add(DefinitionDecoder.check(c));
+      enableScriptChecks = f.bool(enableScriptChecks, "enable_script_checks");
+      enableLocalScriptChecks = f.bool(enableLocalScriptChecks, "enable_local_script_checks");
+      logLevel = f.string(logLevel, "log_level");
+    }
+
+    private void applyDns(Fields dns) {
+      nodeTtl = seconds(dns.duration(nodeTtl + "s", "node_ttl"));
+      Fields ttl = dns.object("service_ttl");
+      if (ttl != null) {
+        for (String name : ttl.json().fieldNames()) serviceTtl.put(name, seconds(ttl.duration("0s", name)));
+      }
+      onlyPassing = dns.bool(onlyPassing, "only_passing");
+      udpAnswerLimit = dns.integer(udpAnswerLimit, "udp_answer_limit");
+      if (udpAnswerLimit < 0) throw new JsonFieldException("dns_config.udp_answer_limit: must be 0 or more");
+      enableTruncate = dns.bool(enableTruncate, "enable_truncate");
+      recursorTimeoutMillis = io.consulate.catalog.GoDuration.parse(
+          dns.duration(recursorTimeoutMillis + "ms", "recursor_timeout")).toMillis();
+      aRecordLimit = dns.integer(aRecordLimit, "a_record_limit");
+      enableAdditionalNodeMetaTxt = dns.bool(enableAdditionalNodeMetaTxt, "enable_additional_node_meta_txt");
+      Fields soa = dns.object("soa");
+      if (soa != null) soaMinTtl = soa.integer((int) soaMinTtl, "min_ttl");
+    }
+
+    private static long seconds(String goDuration) {
+      return io.consulate.catalog.GoDuration.parse(goDuration).toSeconds();
+    }
+
+    void applyFlags(AgentFlags f) {
+      if (f.node != null) nodeName = f.node;
+      if (f.datacenter != null) datacenter = f.datacenter;
+      if (f.bind != null) bindAddr = f.bind;
+      if (f.advertise != null) advertiseAddr = f.advertise;
+      if (f.client != null) clientAddr = f.client;
+      if (f.dataDir != null) dataDir = f.dataDir;
+      if (f.httpPort != null) httpPort = f.httpPort;
+      if (f.dnsPort != null) dnsPort = f.dnsPort;
+      if (f.domain != null) domain = f.domain;
+      recursors.addAll(f.recursors);
+      if (f.logLevel != null) logLevel = f.logLevel;
+    }
+
+    AgentConfig build(boolean dev) {
+      if (dev) dataDir = null;
+      else if (dataDir == null) {
+        throw new ConfigException("data_dir cannot be empty: give -data-dir DIR (or -dev for an in-memory agent)");
+      }
+      if (nodeName == null || nodeName.isBlank()) nodeName = hostName();
+      String dom = domain.toLowerCase(java.util.Locale.ROOT);
+      if (!dom.endsWith(".")) dom = dom + ".";
+      for (int port : new int[] {httpPort, dnsPort}) {
+        if (port < 0 || port > 65535) throw new ConfigException("invalid port " + port + ": must be 0-65535");
+      }
+      String advertise = advertiseAddr != null ? advertiseAddr : Addresses.advertisable(bindAddr);
+      var settings = new AgentConfig.DnsSettings(nodeTtl, serviceTtl, onlyPassing, udpAnswerLimit, enableTruncate,
+          recursorTimeoutMillis, aRecordLimit, enableAdditionalNodeMetaTxt, soaMinTtl);
+      return new AgentConfig(datacenter.toLowerCase(java.util.Locale.ROOT), nodeName, dataDir, bindAddr, advertise,
+          clientAddr, httpPort, dnsPort, serverPort, dom, recursors, settings, services, checks, enableScriptChecks,
+          enableLocalScriptChecks, logLevel, dev);
+    }
+
+    private static String hostName() {
+      try {
+        return InetAddress.getLocalHost().getHostName();
+      } catch (UnknownHostException e) {
+        return "localhost";
+      }
+    }
+  }
+}

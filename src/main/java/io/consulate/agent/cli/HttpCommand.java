@@ -1,0 +1,41 @@
+package io.consulate.agent.cli;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/**
+ * Base of the commands that talk to a running agent: {@code -http-addr}, else {@code CONSUL_HTTP_ADDR},
+ * else 127.0.0.1:8500, as Consul's CLI. A non-2xx answer becomes one error line and exit code 1.
+ */
+abstract class HttpCommand {
+  @Option(names = "-http-addr", paramLabel = "ADDR", description = "The agent's HTTP address (default: $CONSUL_HTTP_ADDR or 127.0.0.1:8500).")
+  String httpAddr;
+
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  String send(String method, String path) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(base() + path))
+        .method(method, HttpRequest.BodyPublishers.noBody()).build();
+    HttpResponse<String> res;
+    try {
+      res = client.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IOException("cannot reach the agent at " + base() + ": " + e.getClass().getSimpleName()
+          + (e.getMessage() != null ? " " + e.getMessage() : ""));
+    }
+    if (res.statusCode() / 100 != 2) {
+      throw new IOException("Unexpected response code: " + res.statusCode() + " (" + res.body().trim() + ")");
+    }
+    return res.body();
+  }
+
+  private String base() {
+    String addr = httpAddr != null ? httpAddr : System.getenv().getOrDefault("CONSUL_HTTP_ADDR", "127.0.0.1:8500");
+    return addr.contains("://") ? addr : "http://" + addr;
+  }
+}

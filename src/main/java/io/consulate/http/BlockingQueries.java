@@ -1,0 +1,93 @@
+package io.consulate.http;
+
+import io.consulate.catalog.CatalogSnapshot;
+import io.consulate.catalog.GoDuration;
+import io.consulate.cluster.SnapshotPublisher;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.ToLongFunction;
+
+/**
+ * Consul's blocking queries ({@code ?index=N&wait=5m}): a request parks until a published snapshot moves the
+ * index of <em>its own view</em> past N, or until the wait (default 5m, at most 10m, plus up to wait/16 of
+ * jitter) ends. Parked requests cost a map entry and a timer; they are checked once per published snapshot.
+ */
+public final class BlockingQueries {
+  static final Duration DEFAULT_WAIT = Duration.ofMinutes(5);
+  static final Duration MAX_WAIT = Duration.ofMinutes(10);
+
+  private final Vertx vertx;
+  private final SnapshotPublisher publisher;
+  private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
+
+  private record Waiter(long index, ToLongFunction<CatalogSnapshot> view, Promise<CatalogSnapshot> promise,
+      Context context) {}
+
+  public BlockingQueries(Vertx vertx, SnapshotPublisher publisher) {
+    this.vertx = vertx;
+    this.publisher = publisher;
+    publisher.subscribe(this::onSnapshot);
+  }
+
+  /** The snapshot to answer from: at once without {@code ?index}, else after a change to the view or the wait. */
+  public Future<CatalogSnapshot> await(RoutingContext ctx, ToLongFunction<CatalogSnapshot> view) {
+    long index = index(ctx);
+    CatalogSnapshot now = publisher.current();
+    if (index == 0 || view.applyAsLong(now) > index) return Future.succeededFuture(now);
+    Duration wait = waitTime(ctx);
+    Promise<CatalogSnapshot> promise = Promise.promise();
+    Waiter w = new Waiter(index, view, promise, vertx.getOrCreateContext());
+    waiters.add(w);
+    CatalogSnapshot latest = publisher.current();
+    if (view.applyAsLong(latest) > index && waiters.remove(w)) return Future.succeededFuture(latest);
+    long jitter = ThreadLocalRandom.current().nextLong(Math.max(1, wait.toMillis() / 16));
+    long timer = vertx.setTimer(wait.toMillis() + jitter, t -> {
+      if (waiters.remove(w)) promise.tryComplete(publisher.current());
+    });
+    ctx.request().connection().closeHandler(v -> waiters.remove(w));
+    return promise.future().onComplete(ar -> vertx.cancelTimer(timer));
+  }
+
+  /** Parked requests, for metrics and tests. */
+  public int parked() {
+    return waiters.size();
+  }
+
+  private void onSnapshot(CatalogSnapshot snap) {
+    for (Waiter w : waiters) {
+      if (w.view().applyAsLong(snap) > w.index() && waiters.remove(w)) {
+        w.context().runOnContext(v -> w.promise().tryComplete(snap));
+      }
+    }
+  }
+
+  static long index(RoutingContext ctx) {
+    String raw = ctx.request().getParam("index");
+    if (raw == null || raw.isEmpty()) return 0;
+    try {
+      return Long.parseUnsignedLong(raw);
+    } catch (NumberFormatException e) {
+      throw ApiError.badRequest("Invalid index");
+    }
+  }
+
+  static Duration waitTime(RoutingContext ctx) {
+    String raw = ctx.request().getParam("wait");
+    if (raw == null || raw.isEmpty()) return DEFAULT_WAIT;
+    Duration d;
+    try {
+      d = GoDuration.parse(raw);
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest("Invalid wait time");
+    }
+    if (d.isZero() || d.isNegative()) return DEFAULT_WAIT;
+    return d.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : d;
+  }
+}

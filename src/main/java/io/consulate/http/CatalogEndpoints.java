@@ -1,0 +1,93 @@
+package io.consulate.http;
+
+import io.consulate.catalog.IndexKeys;
+import io.consulate.catalog.Node;
+import io.consulate.catalog.ServiceInstance;
+import io.consulate.cluster.CatalogStore;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/** {@code /v1/catalog/*}: the cluster-wide view of nodes and services, blocking where Consul blocks. */
+final class CatalogEndpoints {
+  private final SnapshotReads reads;
+  private final String datacenter;
+  private final CatalogRegistration registration;
+
+  CatalogEndpoints(CatalogStore store, SnapshotReads reads, String datacenter) {
+    this.reads = reads;
+    this.datacenter = datacenter;
+    this.registration = new CatalogRegistration(store, datacenter);
+  }
+
+  Object catalogServices(RoutingContext ctx) {
+    return reads.read(ctx, s -> s.index(IndexKeys.SERVICES, IndexKeys.SERVICES), snap -> {
+      JsonObject out = new JsonObject();
+      boolean filtered = !ctx.queryParam("node-meta").isEmpty();
+      snap.serviceTags().forEach((name, tags) -> {
+        if (!filtered) {
+          out.put(name, new JsonArray(new java.util.ArrayList<>(tags)));
+          return;
+        }
+        SortedSet<String> kept = new TreeSet<>();
+        boolean any = false;
+        for (ServiceInstance s : snap.services(name)) {
+          if (Params.nodeMetaMatches(ctx, snap.node(s.node()))) {
+            any = true;
+            kept.addAll(s.tags());
+          }
+        }
+        if (any) out.put(name, new JsonArray(new java.util.ArrayList<>(kept)));
+      });
+      return out;
+    });
+  }
+
+  Object catalogService(RoutingContext ctx) {
+    String name = Params.pathParam(ctx, "service", "Missing service name");
+    return reads.read(ctx, s -> s.index(IndexKeys.service(name), IndexKeys.SERVICES), snap -> {
+      JsonArray out = new JsonArray();
+      for (ServiceInstance s : snap.services(name)) {
+        Node n = snap.node(s.node());
+        if (Params.tagsMatch(ctx, s) && Params.nodeMetaMatches(ctx, n)) out.add(ConsulJson.serviceNode(n, s));
+      }
+      return out;
+    });
+  }
+
+  Object catalogNodes(RoutingContext ctx) {
+    return reads.read(ctx, s -> s.index(IndexKeys.NODES, IndexKeys.NODES), snap -> {
+      JsonArray out = new JsonArray();
+      for (Node n : snap.nodes()) if (Params.nodeMetaMatches(ctx, n)) out.add(ConsulJson.node(n));
+      return out;
+    });
+  }
+
+  Object catalogNode(RoutingContext ctx) {
+    String name = Params.pathParam(ctx, "node", "Missing node name");
+    return reads.read(ctx, s -> s.index(IndexKeys.node(name), IndexKeys.NODES), snap -> {
+      Node n = snap.node(name);
+      if (n == null) return null;
+      JsonObject services = new JsonObject();
+      for (ServiceInstance s : snap.servicesOnNode(name)) services.put(s.id(), ConsulJson.nodeService(s));
+      return new JsonObject().put("Node", ConsulJson.node(n)).put("Services", services);
+    });
+  }
+
+  Object catalogDatacenters(RoutingContext ctx) {
+    return new JsonArray().add(datacenter);
+  }
+
+  Object catalogRegister(RoutingContext ctx) {
+    Params.requireDatacenter(ctx, datacenter);
+    return Future.fromCompletionStage(registration.register(ctx.body().asString())).map(i -> Boolean.TRUE);
+  }
+
+  Object catalogDeregister(RoutingContext ctx) {
+    Params.requireDatacenter(ctx, datacenter);
+    return Future.fromCompletionStage(registration.deregister(ctx.body().asString())).map(i -> Boolean.TRUE);
+  }
+}

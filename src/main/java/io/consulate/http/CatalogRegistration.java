@@ -1,0 +1,113 @@
+package io.consulate.http;
+
+import io.consulate.catalog.CatalogWrites;
+import io.consulate.catalog.CheckDefinition;
+import io.consulate.catalog.HealthCheck;
+import io.consulate.catalog.HealthStatus;
+import io.consulate.catalog.Node;
+import io.consulate.catalog.ServiceInstance;
+import io.consulate.catalog.Weights;
+import io.consulate.cluster.CatalogStore;
+import io.consulate.json.Fields;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * {@code PUT /v1/catalog/register} and {@code /deregister}: low-level writes of nodes, services and checks
+ * (typically external services), with Consul's request shape and its validation messages (500, as Consul).
+ */
+final class CatalogRegistration {
+  private final CatalogStore store;
+  private final String datacenter;
+
+  CatalogRegistration(CatalogStore store, String datacenter) {
+    this.store = store;
+    this.datacenter = datacenter;
+  }
+
+  CompletionStage<Long> register(String body) {
+    Fields f = Fields.parse(body);
+    String nodeName = f.string("", "Node");
+    if (nodeName.isEmpty()) throw new ApiError(500, "Must provide node");
+    boolean skipNodeUpdate = f.bool(false, "SkipNodeUpdate");
+    String address = f.string("", "Address");
+    if (address.isEmpty() && !skipNodeUpdate) throw new ApiError(500, "Must provide address if SkipNodeUpdate is not set");
+    Node node = new Node(nodeName, f.string("", "ID"), address, datacenter, f.stringMap("TaggedAddresses"),
+        f.stringMap("NodeMeta"), 0, 0);
+
+    ServiceInstance service = null;
+    Fields svc = f.object("Service");
+    if (svc != null) {
+      String name = svc.string("", "Service");
+      String id = svc.string(name, "ID");
+      if (name.isEmpty()) throw new ApiError(500, "Must provide service name with ID");
+      Fields w = svc.object("Weights");
+      Weights weights = w == null ? Weights.DEFAULT : new Weights(w.integer(1, "Passing"), w.integer(1, "Warning"));
+      service = new ServiceInstance(nodeName, id, name, svc.strings("Tags"), svc.string("", "Address"),
+          svc.integer(0, "Port"), svc.stringMap("Meta"), weights, svc.bool(false, "EnableTagOverride"), 0, 0);
+    }
+    List<Fields> checkFields = new ArrayList<>();
+    Fields single = f.object("Check");
+    if (single != null) checkFields.add(single);
+    checkFields.addAll(f.objects("Checks"));
+    List<HealthCheck> checks = new ArrayList<>();
+    for (Fields c : checkFields) checks.add(check(c, nodeName, service));
+
+    ServiceInstance registered = service;
+    return store.write((b, snap) -> {
+      if (!skipNodeUpdate || snap.node(nodeName) == null) {
+        Node existing = snap.node(nodeName);
+        Node wanted = existing != null && node.id().isEmpty()
+            ? new Node(node.name(), existing.id(), node.address(), datacenter, node.taggedAddresses(), node.meta(), 0, 0)
+            : node;
+        CatalogWrites.registerNode(b, snap, wanted);
+      }
+      if (registered != null) CatalogWrites.registerService(b, snap, registered, List.of(), false);
+      for (HealthCheck c : checks) {
+        ServiceInstance owner = c.isNodeCheck() ? null
+            : registered != null && registered.id().equals(c.serviceId()) ? registered : snap.service(nodeName, c.serviceId());
+        HealthCheck bound = owner == null ? c : new HealthCheck(c.node(), c.checkId(), c.name(), c.status(), c.notes(),
+            c.output(), c.serviceId(), owner.name(), owner.tags(), c.type(), c.definition(), 0, 0);
+        CatalogWrites.registerCheck(b, snap, bound);
+      }
+    });
+  }
+
+  CompletionStage<Long> deregister(String body) {
+    Fields f = Fields.parse(body);
+    String node = f.string("", "Node");
+    if (node.isEmpty()) throw new ApiError(500, "Must provide node");
+    String serviceId = f.string("", "ServiceID");
+    String checkId = f.string("", "CheckID");
+    return store.write((b, snap) -> {
+      if (!serviceId.isEmpty()) CatalogWrites.deregisterService(b, snap, node, serviceId);
+      if (!checkId.isEmpty()) CatalogWrites.deregisterCheck(b, snap, node, checkId);
+      if (serviceId.isEmpty() && checkId.isEmpty()) CatalogWrites.deregisterNode(b, snap, node);
+    });
+  }
+
+  private static HealthCheck check(Fields c, String nodeName, ServiceInstance service) {
+    String name = c.string("", "Name");
+    String id = c.string(name, "CheckID", "ID");
+    if (id.isEmpty()) throw new ApiError(500, "Must provide check ID or name");
+    String status = c.string("critical", "Status");
+    HealthStatus parsed;
+    try {
+      parsed = HealthStatus.of(status);
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest("Invalid check status: '" + status + "'");
+    }
+    String serviceId = c.string("", "ServiceID");
+    String serviceName = service != null && service.id().equals(serviceId) ? service.name() : "";
+    Fields d = c.object("Definition");
+    CheckDefinition def = d == null ? CheckDefinition.NONE : new CheckDefinition(d.string("", "HTTP"),
+        d.string("", "Method"), java.util.Map.of(), d.string("", "Body"), d.bool(false, "TLSSkipVerify"),
+        d.string("", "TCP"), d.string("", "UDP"), d.string("", "GRPC"), d.bool(false, "GRPCUseTLS"),
+        d.strings("ScriptArgs", "Args"), d.duration("", "TTL"), d.string("", "AliasNode"),
+        d.string("", "AliasService"), d.duration("", "Interval"), d.duration("", "Timeout"),
+        d.duration("", "DeregisterCriticalServiceAfter"));
+    return new HealthCheck(nodeName, id, name, parsed, c.string("", "Notes"), c.string("", "Output"), serviceId,
+        serviceName, List.of(), c.string(def.type(), "Type"), def, 0, 0);
+  }
+}

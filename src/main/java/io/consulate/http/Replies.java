@@ -1,0 +1,90 @@
+package io.consulate.http;
+
+import io.consulate.agent.ConfigException;
+import io.consulate.agent.InvalidDefinitionException;
+import io.consulate.catalog.CatalogException;
+import io.consulate.json.JsonFieldException;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.CompletionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one place replies are written (Consul's {@code wrap}): JSON, pretty with {@code ?pretty}; an empty 200
+ * for {@code null}; status plus plain-text reason for errors. Unexpected failures are logged and become 500.
+ */
+public final class Replies {
+  private static final Logger LOG = Logger.getLogger(Replies.class.getName());
+
+  private Replies() {}
+
+  public static Handler<RoutingContext> wrap(Endpoint endpoint) {
+    return ctx -> {
+      Object result;
+      try {
+        result = endpoint.handle(ctx);
+      } catch (Throwable t) {
+        fail(ctx, t);
+        return;
+      }
+      if (result instanceof Future<?> f) {
+        f.onComplete(ar -> {
+          if (ar.succeeded()) ok(ctx, ar.result());
+          else fail(ctx, ar.cause());
+        });
+      } else {
+        ok(ctx, result);
+      }
+    };
+  }
+
+  static void ok(RoutingContext ctx, Object value) {
+    HttpServerResponse res = ctx.response();
+    if (res.ended() || res.closed()) return;
+    if (value == null) {
+      res.end();
+      return;
+    }
+    boolean pretty = ctx.request().params().contains("pretty");
+    String body;
+    if (value instanceof JsonObject o) body = pretty ? o.encodePrettily() : o.encode();
+    else if (value instanceof JsonArray a) body = pretty ? a.encodePrettily() : a.encode();
+    else body = pretty ? Json.encodePrettily(value) : Json.encode(value);
+    res.putHeader("Content-Type", "application/json").end(pretty ? body + "\n" : body);
+  }
+
+  public static void fail(RoutingContext ctx, Throwable t) {
+    Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    int status;
+    String reason;
+    if (cause instanceof ApiError e) {
+      status = e.status();
+      reason = e.getMessage();
+    } else if (cause instanceof JsonFieldException e) {
+      status = 400;
+      reason = "Request decode failed: " + e.getMessage();
+    } else if (cause instanceof InvalidDefinitionException || cause instanceof CatalogException) {
+      status = 400;
+      reason = cause.getMessage();
+    } else if (cause instanceof ConfigException) {
+      status = 500;
+      reason = cause.getMessage();
+    } else {
+      status = 500;
+      reason = "internal error: " + cause;
+      LOG.log(Level.SEVERE, ctx.request().method() + " " + ctx.request().path() + " failed", cause);
+    }
+    text(ctx.response(), status, reason);
+  }
+
+  static void text(HttpServerResponse res, int status, String reason) {
+    if (res.ended() || res.closed()) return;
+    res.setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8").end(reason);
+  }
+}
