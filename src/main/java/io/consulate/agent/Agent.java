@@ -37,6 +37,7 @@ public final class Agent {
   private CatalogStore store;
   private LocalAgent local;
   private int httpPort;
+  private BlockingQueries blocking;
 
   private Agent(Supplier<AgentConfig> configSource, AgentConfig config, Vertx vertx) {
     this.configSource = configSource;
@@ -80,10 +81,11 @@ public final class Agent {
   }
 
   private Future<Void> startHttp() {
-    BlockingQueries blocking = new BlockingQueries(vertx, store.snapshots());
+    blocking = new BlockingQueries(vertx, store.snapshots());
     AgentInfo info = new AgentInfo(config.nodeName(), local.node().id(), config.datacenter(), config.advertiseAddr(),
         config.advertiseAddr() + ":" + config.serverPort(), 8301, VERSION);
-    int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+    // Instances share the port across event loops; an ephemeral port (tests) cannot be shared, so one listener.
+    int instances = config.httpPort() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
     HttpApiVerticle[] first = new HttpApiVerticle[1];
     return vertx.deployVerticle(() -> {
       HttpApiVerticle v = new HttpApiVerticle(vx -> HttpApi.router(vx, store, blocking, local, info, this::reload),
@@ -114,8 +116,9 @@ public final class Agent {
     return httpPort;
   }
 
-  public CatalogStore store() {
-    return store;
+  /** Blocking queries currently parked, for tests and metrics. */
+  public int parkedQueries() {
+    return blocking.parked();
   }
 
   public Future<Void> close() {

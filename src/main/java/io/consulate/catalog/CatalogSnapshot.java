@@ -91,7 +91,7 @@ public final class CatalogSnapshot {
       health.computeIfAbsent(lower(s.name()), k -> new ArrayList<>()).add(ServiceHealth.of(node, s, checks));
     }
 
-    long max = 1; // Consul never reports index 0: clients treat 0 as "do not block"
+    long max = 0;
     for (long v : indexes.values()) max = Math.max(max, v);
     return new CatalogSnapshot(max, Map.copyOf(indexes), Collections.unmodifiableSortedMap(nodes),
         freeze(byName), freeze(byNode), freeze(checksByNode), freeze(health),
@@ -99,16 +99,16 @@ public final class CatalogSnapshot {
         Map.copyOf(servicesByAddress));
   }
 
-  /** The highest index of any write in this snapshot; at least 1. */
+  /** The highest index of any write in this snapshot; 0 when empty (the HTTP layer never reports 0). */
   public long index() {
     return index;
   }
 
-  /** The index of one view (see {@link IndexKeys}); falls back to {@code fallback}'s index, then to 1. */
+  /** The index of one view (see {@link IndexKeys}); falls back to {@code fallback}'s index, then to 0. */
   public long index(String key, String fallback) {
     Long v = indexTable.get(key);
     if (v == null) v = indexTable.get(fallback);
-    return v == null ? 1 : Math.max(1, v);
+    return v == null ? 0 : v;
   }
 
   public Map<String, Long> indexTable() {

@@ -39,9 +39,9 @@ public final class BlockingQueries {
   /** The snapshot to answer from: at once without {@code ?index}, else after a change to the view or the wait. */
   public Future<CatalogSnapshot> await(RoutingContext ctx, ToLongFunction<CatalogSnapshot> view) {
     long index = index(ctx);
+    Duration wait = waitTime(ctx);
     CatalogSnapshot now = publisher.current();
     if (index == 0 || view.applyAsLong(now) > index) return Future.succeededFuture(now);
-    Duration wait = waitTime(ctx);
     Promise<CatalogSnapshot> promise = Promise.promise();
     Waiter w = new Waiter(index, view, promise, vertx.getOrCreateContext());
     waiters.add(w);

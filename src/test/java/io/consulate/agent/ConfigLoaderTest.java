@@ -1,0 +1,77 @@
+package io.consulate.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Defaults &lt; files (lexical order) &lt; flags, and errors that name the file. */
+class ConfigLoaderTest {
+  @TempDir
+  Path dir;
+
+  private AgentFlags flags() {
+    AgentFlags f = new AgentFlags();
+    f.dev = true;
+    f.configDirs.add(dir);
+    return f;
+  }
+
+  @Test
+  void defaultsAreConsuls() {
+    AgentConfig c = ConfigLoader.load(flags());
+    assertEquals("dc1", c.datacenter());
+    assertEquals("consul.", c.domain());
+    assertEquals(8500, c.httpPort());
+    assertEquals(8600, c.dnsPort());
+    assertEquals("127.0.0.1", c.clientAddr());
+    assertEquals(3, c.dns().udpAnswerLimit());
+    assertEquals(null, c.dataDir(), "-dev keeps state in memory");
+  }
+
+  @Test
+  void laterFilesWinAndFlagsWinOverFiles() throws Exception {
+    Files.writeString(dir.resolve("a.json"), "{\"datacenter\": \"east\", \"ports\": {\"http\": 1000, \"dns\": 2000},"
+        + " \"recursors\": [\"10.0.0.1\"], \"dns_config\": {\"only_passing\": true, \"service_ttl\": {\"*\": \"5s\"}}}");
+    Files.writeString(dir.resolve("b.json"), "{\"datacenter\": \"west\", \"recursors\": [\"10.0.0.2\"],"
+        + " \"service\": {\"name\": \"web\", \"port\": 80}}");
+    AgentFlags f = flags();
+    f.httpPort = 3000;
+    f.recursors.add("10.0.0.3");
+    AgentConfig c = ConfigLoader.load(f);
+    assertEquals("west", c.datacenter());
+    assertEquals(3000, c.httpPort());
+    assertEquals(2000, c.dnsPort());
+    assertEquals(List.of("10.0.0.1", "10.0.0.2", "10.0.0.3"), c.recursors());
+    assertTrue(c.dns().onlyPassing());
+    assertEquals(Map.of("*", 5L), c.dns().serviceTtl());
+    assertEquals("web", c.services().get(0).name());
+  }
+
+  @Test
+  void aBrokenFileIsNamedWithTheReason() throws Exception {
+    Files.writeString(dir.resolve("bad.json"), "{\"service\": {\"port\": 80}}");
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(flags()));
+    assertTrue(e.getMessage().contains("bad.json") && e.getMessage().contains("Missing service name"), e.getMessage());
+  }
+
+  @Test
+  void aWrongTypeIsNamed() throws Exception {
+    Files.writeString(dir.resolve("types.json"), "{\"ports\": {\"dns\": \"53\"}}");
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(flags()));
+    assertTrue(e.getMessage().contains("types.json") && e.getMessage().contains("ports.dns"), e.getMessage());
+  }
+
+  @Test
+  void withoutDevADataDirIsRequired() {
+    AgentFlags f = new AgentFlags();
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f));
+    assertTrue(e.getMessage().contains("data_dir"), e.getMessage());
+  }
+}
