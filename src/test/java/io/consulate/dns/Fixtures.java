@@ -39,12 +39,12 @@ final class Fixtures {
   /**
    * agent-one (this agent), n1 (meta rack=r1), n2, n3 (serfHealth critical), n6 (IPv6). web on n1 (node address,
    * tag primary, weight 10), n2 (own IP, tag secondary, warning, weights 5/3) and n3; db on n2 with a hostname;
-   * v6 on n6; web2 twice on n1 on the same port; down only on n3.
+   * v6 on n6; web2 twice on n1 on the same port; down only on n3; big on node-1..node-20 (10.0.2.x).
    */
   static CatalogSnapshot catalog() {
-    List<Node> nodes = List.of(node("agent-one", "10.0.0.1", Map.of()), node("n1", "10.0.0.11", Map.of("rack", "r1")),
-        node("n2", "10.0.0.12", Map.of()), node("n3", "10.0.0.13", Map.of()), node("n6", "2001:db8::6", Map.of()));
-    List<ServiceInstance> services = List.of(
+    List<Node> nodes = new ArrayList<>(List.of(node("agent-one", "10.0.0.1", Map.of()), node("n1", "10.0.0.11", Map.of("rack", "r1")),
+        node("n2", "10.0.0.12", Map.of()), node("n3", "10.0.0.13", Map.of()), node("n6", "2001:db8::6", Map.of())));
+    List<ServiceInstance> services = new ArrayList<>(List.of(
         service("n1", "web-1", "web", "", 80, new Weights(10, 1), "primary"),
         service("n2", "web-2", "web", "10.0.1.2", 81, new Weights(5, 3), "secondary"),
         service("n3", "web-3", "web", "", 82, Weights.DEFAULT),
@@ -52,21 +52,14 @@ final class Fixtures {
         service("n6", "v6-1", "v6", "", 9, Weights.DEFAULT),
         service("n1", "web2-a", "web2", "", 90, Weights.DEFAULT),
         service("n1", "web2-b", "web2", "", 90, Weights.DEFAULT),
-        service("n3", "down-1", "down", "", 1, Weights.DEFAULT));
+        service("n3", "down-1", "down", "", 1, Weights.DEFAULT)));
+    for (int i = 1; i <= 20; i++) {
+      nodes.add(node("node-" + i, "10.0.2." + i, Map.of()));
+      services.add(service("node-" + i, "big-" + i, "big", "", 8000 + i, Weights.DEFAULT));
+    }
     List<HealthCheck> checks = List.of(check("n3", HealthCheck.SERF_HEALTH, "", HealthStatus.CRITICAL),
         check("n2", "web-2-check", "web-2", HealthStatus.WARNING));
     return CatalogSnapshot.build(nodes, services, checks, Map.of("x", 5L));
-  }
-
-  /** {@code count} passing instances of {@code name}, one per node 10.0.1.x, each on the node address. */
-  static CatalogSnapshot bigService(String name, int count) {
-    List<Node> nodes = new ArrayList<>();
-    List<ServiceInstance> services = new ArrayList<>();
-    for (int i = 1; i <= count; i++) {
-      nodes.add(node("node-" + i, "10.0.1." + i, Map.of()));
-      services.add(service("node-" + i, name + "-" + i, name, "", 8000 + i, Weights.DEFAULT));
-    }
-    return CatalogSnapshot.build(nodes, services, List.of(), Map.of("x", 5L));
   }
 
   /** One record in zone-file syntax: {@code owner ttl class type rdata}. */

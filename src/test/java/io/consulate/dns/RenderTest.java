@@ -30,7 +30,7 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 class RenderTest {
-  private static final CatalogSnapshot BIG = Fixtures.bigService("big", 20);
+  private static final CatalogSnapshot BIG = Fixtures.catalog();
   private static final Answerer ANSWERER = new Answerer(Clock.systemUTC());
 
   record Case(String name, int ednsPayload, Transport transport, int answers) {
