@@ -1,0 +1,82 @@
+package io.consulate.dns;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.TextParseException;
+
+/**
+ * Consul's {@code dns_config} plus the agent facts DNS needs. TTLs are in seconds.
+ *
+ * @param domain absolute and lower-case, e.g. {@code consul.}
+ * @param serviceTtl keys are an exact service name, {@code prefix*}, or {@code *}
+ * @param recursors {@code ip} or {@code ip:port} ({@code [v6]:port} for IPv6 with a port)
+ */
+public record DnsConfig(
+    String domain,
+    String datacenter,
+    String nodeName,
+    long nodeTtl,
+    Map<String, Long> serviceTtl,
+    boolean onlyPassing,
+    int udpAnswerLimit,
+    boolean enableTruncate,
+    List<String> recursors,
+    long recursorTimeoutMillis,
+    int aRecordLimit,
+    boolean enableAdditionalNodeMetaTxt,
+    long soaRefresh,
+    long soaRetry,
+    long soaExpire,
+    long soaMinTtl) {
+
+  public DnsConfig {
+    serviceTtl = Map.copyOf(serviceTtl);
+    recursors = List.copyOf(recursors);
+    if (!domain.endsWith(".") || !domain.equals(domain.toLowerCase(Locale.ROOT))) {
+      throw new IllegalArgumentException("DNS domain must be absolute and lower-case: " + domain);
+    }
+    domainName(domain);
+  }
+
+  /** Consul's defaults (agent/config/default.go): TTL 0, 3 UDP answers, no TC bit, 2 s recursor timeout. */
+  public static DnsConfig defaults(String domain, String datacenter, String nodeName) {
+    return new DnsConfig(domain, datacenter, nodeName, 0, Map.of(), false, 3, false, List.of(), 2000, 0, true,
+        3600, 600, 86400, 0);
+  }
+
+  public Name domainName() {
+    return domainName(domain);
+  }
+
+  /**
+   * The TTL of a service's answers: an exact key wins, then the longest matching {@code prefix*} ({@code *} is
+   * the empty prefix), else {@code nodeTtl} as Consul's v2 router does.
+   */
+  public long ttlForService(String service) {
+    String name = service.toLowerCase(Locale.ROOT);
+    Long best = null;
+    int bestLength = -1;
+    for (Map.Entry<String, Long> e : serviceTtl.entrySet()) {
+      String key = e.getKey().toLowerCase(Locale.ROOT);
+      if (key.equals(name)) return e.getValue();
+      if (key.endsWith("*")) {
+        String prefix = key.substring(0, key.length() - 1);
+        if (name.startsWith(prefix) && prefix.length() > bestLength) {
+          best = e.getValue();
+          bestLength = prefix.length();
+        }
+      }
+    }
+    return best != null ? best : nodeTtl;
+  }
+
+  private static Name domainName(String domain) {
+    try {
+      return Name.fromString(domain);
+    } catch (TextParseException e) {
+      throw new IllegalArgumentException("invalid DNS domain: " + domain, e);
+    }
+  }
+}

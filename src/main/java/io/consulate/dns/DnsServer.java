@@ -1,0 +1,78 @@
+package io.consulate.dns;
+
+import io.consulate.catalog.CatalogSnapshot;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Deployable;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The DNS listeners of one agent: {@code instances} UDP and TCP verticles on one port. UDP instances share the
+ * port through SO_REUSEPORT, which needs the native transport (otherwise one UDP instance): the first binds, the
+ * others join on the port it got. TCP servers are shared by Vert.x; for port 0 they listen on a negative port,
+ * Vert.x's way to share one random port, unique per server so two servers never share by accident.
+ */
+public final class DnsServer {
+  private static final AtomicInteger RANDOM_PORT_SHARES = new AtomicInteger();
+
+  private final Vertx vertx;
+  private final List<String> deployments = new ArrayList<>();
+  private int udpPort;
+  private int tcpPort;
+
+  private DnsServer(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  public static Future<DnsServer> start(Vertx vertx, Supplier<CatalogSnapshot> snapshots, Supplier<DnsConfig> config,
+      String host, int port, int instances) {
+    int count = Math.max(1, instances);
+    boolean reusePort = vertx.isNativeTransportEnabled();
+    int udpInstances = reusePort ? count : 1;
+    DnsServer server = new DnsServer(vertx);
+    DnsUdpVerticle udp = new DnsUdpVerticle(snapshots, config, host, port, reusePort);
+    int tcpPort = port == 0 ? -RANDOM_PORT_SHARES.incrementAndGet() : port;
+    List<DnsTcpVerticle> tcp = new CopyOnWriteArrayList<>();
+    return server.deploy(() -> udp, 1)
+        .compose(v -> server.deploy(() -> new DnsUdpVerticle(snapshots, config, host, udp.port(), reusePort),
+            udpInstances - 1))
+        .compose(v -> server.deploy(() -> {
+          DnsTcpVerticle verticle = new DnsTcpVerticle(snapshots, config, host, tcpPort);
+          tcp.add(verticle);
+          return verticle;
+        }, count))
+        .map(v -> {
+          server.udpPort = udp.port();
+          server.tcpPort = tcp.get(0).port();
+          return server;
+        })
+        .recover(e -> server.close().transform(ignored -> Future.failedFuture(e)));
+  }
+
+  public int udpPort() {
+    return udpPort;
+  }
+
+  public int tcpPort() {
+    return tcpPort;
+  }
+
+  public Future<Void> close() {
+    List<Future<Void>> undeployed = new ArrayList<>();
+    for (String id : deployments) undeployed.add(vertx.undeploy(id));
+    return Future.all(undeployed).mapEmpty();
+  }
+
+  private Future<Void> deploy(Supplier<? extends Deployable> verticles, int count) {
+    if (count <= 0) return Future.succeededFuture();
+    return vertx.deployVerticle(verticles, new DeploymentOptions().setInstances(count)).map(id -> {
+      deployments.add(id);
+      return null;
+    });
+  }
+}

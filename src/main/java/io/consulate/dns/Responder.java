@@ -1,0 +1,84 @@
+package io.consulate.dns;
+
+import io.consulate.catalog.CatalogSnapshot;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import java.io.IOException;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Opcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/**
+ * One DNS message in, one reply out (or nothing): header checks, parse, answer from the current snapshot,
+ * forward what is not ours, render. Transport-agnostic; the verticles only move bytes. Never fails.
+ */
+final class Responder {
+  static final int HEADER_LENGTH = 12;
+  private static final Logger LOG = Logger.getLogger(Responder.class.getName());
+
+  private final Supplier<CatalogSnapshot> snapshots;
+  private final Supplier<DnsConfig> configs;
+  private final Answerer answerer;
+  private final Context context;
+
+  Responder(Supplier<CatalogSnapshot> snapshots, Supplier<DnsConfig> configs, Answerer answerer, Context context) {
+    this.snapshots = snapshots;
+    this.configs = configs;
+    this.answerer = answerer;
+    this.context = context;
+  }
+
+  /** The reply bytes, or null to send nothing: too short for a header, or a response rather than a query. */
+  Future<byte[]> respond(byte[] packet, Transport transport) {
+    if (packet.length < HEADER_LENGTH || (packet[2] & 0x80) != 0) return Future.succeededFuture();
+    DnsConfig config = configs.get();
+    Message request;
+    try {
+      request = new Message(packet);
+    } catch (IOException | RuntimeException e) {
+      return Future.succeededFuture(Render.toWire(headerOnly(packet), Answer.of(Outcome.FORMERR), config, transport));
+    }
+    try {
+      return respond(request, config, transport);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "DNS: failed to answer " + request.getQuestion(), e);
+      return Future.succeededFuture(Render.toWire(request, Answer.of(Outcome.SERVFAIL), config, transport));
+    }
+  }
+
+  private Future<byte[]> respond(Message request, DnsConfig config, Transport transport) {
+    Outcome refusal = check(request);
+    if (refusal != null) return Future.succeededFuture(Render.toWire(request, Answer.of(refusal), config, transport));
+    Record question = request.getQuestion();
+    DnsQuery query = QueryParser.parse(question.getName(), question.getType(), config);
+    Answer answer = answerer.answer(snapshots.get(), query, config);
+    if (answer.outcome() != Outcome.FORWARD || config.recursors().isEmpty()) {
+      return Future.succeededFuture(Render.toWire(request, answer, config, transport));
+    }
+    return Recursor.forward(request, transport, config, context)
+        .map(response -> Render.forwarded(request, response, transport))
+        .otherwise(e -> Render.toWire(request, Answer.of(Outcome.SERVFAIL), config, transport));
+  }
+
+  /** NOTIMP for other opcodes and zone transfers, FORMERR unless there is exactly one question; else null. */
+  private static Outcome check(Message request) {
+    if (request.getHeader().getOpcode() != Opcode.QUERY) return Outcome.NOTIMP;
+    if (request.getHeader().getCount(Section.QUESTION) != 1) return Outcome.FORMERR;
+    int type = request.getQuestion().getType();
+    return type == Type.AXFR || type == Type.IXFR ? Outcome.NOTIMP : null;
+  }
+
+  /** A stand-in request for a packet whose body does not parse: its id, opcode and RD bit only. */
+  private static Message headerOnly(byte[] packet) {
+    Message stub = new Message(((packet[0] & 0xff) << 8) | (packet[1] & 0xff));
+    stub.getHeader().setOpcode((packet[2] >> 3) & 0xf);
+    if ((packet[2] & 0x01) != 0) stub.getHeader().setFlag(Flags.RD);
+    return stub;
+  }
+}
