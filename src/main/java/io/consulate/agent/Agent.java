@@ -4,6 +4,8 @@ import io.consulate.catalog.Node;
 import io.consulate.cluster.CatalogStore;
 import io.consulate.cluster.LocalCatalogCache;
 import io.consulate.cluster.LocalIndexCounter;
+import io.consulate.dns.DnsConfig;
+import io.consulate.dns.DnsServer;
 import io.consulate.http.AgentInfo;
 import io.consulate.http.BlockingQueries;
 import io.consulate.http.HttpApi;
@@ -33,15 +35,19 @@ public final class Agent {
   private final Vertx vertx;
   private final ExecutorService io;
   private volatile AgentConfig config;
+  /** Built once per (re)load, not per query: the DNS hot path reads it through a supplier. */
+  private volatile DnsConfig dnsConfig;
   private Cache<String, String> cache;
   private CatalogStore store;
   private LocalAgent local;
   private int httpPort;
   private BlockingQueries blocking;
+  private DnsServer dns;
 
   private Agent(Supplier<AgentConfig> configSource, AgentConfig config, Vertx vertx) {
     this.configSource = configSource;
     this.config = config;
+    this.dnsConfig = dnsConfig(config);
     this.vertx = vertx;
     this.io = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "agent-io");
@@ -75,9 +81,26 @@ public final class Agent {
       return null;
     }).compose(v -> Future.fromCompletionStage(local.start()))
         .compose(v -> Future.fromCompletionStage(local.reconcileConfig(config.services())))
+        .compose(v -> startDns())
         .compose(v -> startHttp())
         .onSuccess(v -> LOG.info("Consulate agent running: node=" + config.nodeName() + " datacenter="
-            + config.datacenter() + " http=" + config.clientAddr() + ":" + httpPort));
+            + config.datacenter() + " http=" + config.clientAddr() + ":" + httpPort + " dns=" + config.clientAddr()
+            + ":" + dns.udpPort() + " (udp+tcp)" + (config.dataDir() == null ? " in-memory" : " data-dir=" + config.dataDir())));
+  }
+
+  private Future<Void> startDns() {
+    int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+    return DnsServer.start(vertx, store::snapshot, () -> dnsConfig, config.clientAddr(), config.dnsPort(),
+        instances).onSuccess(server -> dns = server).mapEmpty();
+  }
+
+  /** The DNS view of the config. */
+  private static DnsConfig dnsConfig(AgentConfig c) {
+    AgentConfig.DnsSettings d = c.dns();
+    DnsConfig defaults = DnsConfig.defaults(c.domain(), c.datacenter(), c.nodeName());
+    return new DnsConfig(c.domain(), c.datacenter(), c.nodeName(), d.nodeTtl(), d.serviceTtl(), d.onlyPassing(),
+        d.udpAnswerLimit(), d.enableTruncate(), c.recursors(), d.recursorTimeoutMillis(), d.aRecordLimit(),
+        d.enableAdditionalNodeMetaTxt(), defaults.soaRefresh(), defaults.soaRetry(), defaults.soaExpire(), d.soaMinTtl());
   }
 
   private Future<Void> startHttp() {
@@ -108,12 +131,21 @@ public final class Agent {
       return CompletableFuture.failedFuture(e);
     }
     config = next;
+    dnsConfig = dnsConfig(next);
     return local.reconcileConfig(next.services())
         .thenRun(() -> LOG.info("configuration reloaded: " + next.services().size() + " service(s) from config files"));
   }
 
   public int httpPort() {
     return httpPort;
+  }
+
+  public int dnsUdpPort() {
+    return dns.udpPort();
+  }
+
+  public int dnsTcpPort() {
+    return dns.tcpPort();
   }
 
   /** Blocking queries currently parked, for tests and metrics. */
