@@ -91,7 +91,12 @@ public final class Agent {
   private Future<Void> startDns() {
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
     return DnsServer.start(vertx, store::snapshot, () -> dnsConfig, config.clientAddr(), config.dnsPort(),
-        instances).onSuccess(server -> dns = server).mapEmpty();
+        instances).onSuccess(server -> dns = server).<Void>mapEmpty()
+        .recover(e -> Future.failedFuture(listenError("DNS", config.dnsPort(), e)));
+  }
+
+  private String listenError(String what, int port, Throwable e) {
+    return "cannot listen for " + what + " on " + config.clientAddr() + ":" + port + ": " + e.getMessage();
   }
 
   /** The DNS view of the config. */
@@ -115,7 +120,8 @@ public final class Agent {
           config.clientAddr(), config.httpPort());
       if (first[0] == null) first[0] = v;
       return v;
-    }, new DeploymentOptions().setInstances(instances)).onSuccess(id -> httpPort = first[0].actualPort()).mapEmpty();
+    }, new DeploymentOptions().setInstances(instances)).onSuccess(id -> httpPort = first[0].actualPort()).<Void>mapEmpty()
+        .recover(e -> Future.failedFuture(listenError("HTTP", config.httpPort(), e)));
   }
 
   /**
