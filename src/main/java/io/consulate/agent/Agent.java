@@ -2,7 +2,8 @@ package io.consulate.agent;
 
 import io.consulate.catalog.Node;
 import io.consulate.cluster.CatalogStore;
-import io.consulate.cluster.LocalCatalogCache;
+import io.consulate.cluster.Caches;
+import io.consulate.cluster.LocalCaches;
 import io.consulate.cluster.LocalIndexCounter;
 import io.consulate.dns.DnsConfig;
 import io.consulate.dns.DnsServer;
@@ -37,7 +38,7 @@ public final class Agent {
   private volatile AgentConfig config;
   /** Built once per (re)load, not per query: the DNS hot path reads it through a supplier. */
   private volatile DnsConfig dnsConfig;
-  private Cache<String, String> cache;
+  private Caches caches;
   private CatalogStore store;
   private LocalAgent local;
   private int httpPort;
@@ -70,9 +71,10 @@ public final class Agent {
 
   private Future<Void> startAll() {
     return vertx.executeBlocking(() -> {
-      cache = LocalCatalogCache.create();
+      caches = new LocalCaches();
+      Cache<String, String> catalog = caches.cache(Caches.CATALOG);
       String nodeId = NodeIdentity.load(config.dataDir());
-      store = new CatalogStore(cache, new LocalIndexCounter(CatalogStore.storedIndex(cache)));
+      store = new CatalogStore(catalog, new LocalIndexCounter(CatalogStore.storedIndex(catalog)));
       String addr = config.advertiseAddr();
       Node node = new Node(config.nodeName(), nodeId, addr, config.datacenter(),
           Map.of("lan", addr, "lan_ipv4", addr, "wan", addr, "wan_ipv4", addr),
@@ -162,7 +164,7 @@ public final class Agent {
   public Future<Void> close() {
     return vertx.close().andThen(ar -> {
       if (store != null) store.close();
-      if (cache != null) LocalCatalogCache.stop(cache);
+      if (caches != null) caches.close();
       io.shutdown();
     });
   }

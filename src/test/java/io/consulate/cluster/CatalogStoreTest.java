@@ -13,26 +13,25 @@ import io.consulate.catalog.Weights;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.infinispan.Cache;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The write path against a real (local) Infinispan cache: read-your-writes, index rules, idempotence. */
 class CatalogStoreTest {
-  private Cache<String, String> cache;
+  private Caches caches;
   private CatalogStore store;
 
   @BeforeEach
   void open() {
-    cache = LocalCatalogCache.create();
-    store = new CatalogStore(cache, new LocalIndexCounter(0));
+    caches = new LocalCaches();
+    store = new CatalogStore(caches.cache(Caches.CATALOG), new LocalIndexCounter(0));
   }
 
   @AfterEach
   void close() {
     store.close();
-    LocalCatalogCache.stop(cache);
+    caches.close();
   }
 
   private long write(CatalogStore.Command c) throws Exception {
