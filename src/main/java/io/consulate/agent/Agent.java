@@ -71,7 +71,7 @@ public final class Agent {
 
   private Future<Void> startAll() {
     return vertx.executeBlocking(() -> {
-      caches = new LocalCaches();
+      caches = new LocalCaches(config.dataDir());
       Cache<String, String> catalog = caches.cache(Caches.CATALOG);
       String nodeId = NodeIdentity.load(config.dataDir());
       store = new CatalogStore(catalog, new LocalIndexCounter(CatalogStore.storedIndex(catalog)));

@@ -1,5 +1,6 @@
 package io.consulate.cluster;
 
+import java.nio.file.Path;
 import org.infinispan.Cache;
 import org.infinispan.configuration.cache.ConfigurationBuilder;
 import org.infinispan.configuration.global.GlobalConfigurationBuilder;
@@ -7,22 +8,34 @@ import org.infinispan.manager.DefaultCacheManager;
 
 /**
  * The caches of a lone agent: the same Infinispan {@link Cache} API, listeners and write path that the
- * clustered agent uses over replicated caches, without a JGroups transport. Creating them blocks (Infinispan
- * starts its components), so call this off the event loop.
+ * clustered agent uses over replicated caches, without a JGroups transport. With a data dir every cache is
+ * backed by a file store under {@code <data-dir>/store}, so state (KV, catalog indexes) survives a restart.
+ * Creating caches blocks (Infinispan starts its components and reads its store), so call this off the event loop.
  */
 public final class LocalCaches implements Caches {
   private final DefaultCacheManager manager;
+  private final boolean persistent;
 
-  public LocalCaches() {
+  /** {@code dataDir} null keeps everything in memory. */
+  public LocalCaches(Path dataDir) {
     GlobalConfigurationBuilder global = new GlobalConfigurationBuilder().nonClusteredDefault();
     global.jmx().disable();
     global.cacheContainer().statistics(false);
+    persistent = dataDir != null;
+    if (persistent) {
+      String location = dataDir.resolve("store").toAbsolutePath().toString();
+      global.globalState().enable().persistentLocation(location).sharedPersistentLocation(location);
+    }
     manager = new DefaultCacheManager(global.build());
   }
 
   @Override
   public synchronized Cache<String, String> cache(String name) {
-    if (manager.getCacheConfiguration(name) == null) manager.defineConfiguration(name, new ConfigurationBuilder().build());
+    if (manager.getCacheConfiguration(name) == null) {
+      ConfigurationBuilder config = new ConfigurationBuilder();
+      if (persistent) config.persistence().addSoftIndexFileStore().preload(true);
+      manager.defineConfiguration(name, config.build());
+    }
     return manager.getCache(name);
   }
 

@@ -24,7 +24,7 @@ class CatalogStoreTest {
 
   @BeforeEach
   void open() {
-    caches = new LocalCaches();
+    caches = new LocalCaches(null);
     store = new CatalogStore(caches.cache(Caches.CATALOG), new LocalIndexCounter(0));
   }
 
