@@ -7,6 +7,11 @@ import io.consulate.cluster.LocalCaches;
 import io.consulate.cluster.LocalIndexCounter;
 import io.consulate.dns.DnsConfig;
 import io.consulate.dns.DnsServer;
+import io.consulate.health.CatalogStatusWriter;
+import io.consulate.health.CheckTimers;
+import io.consulate.health.CriticalReaper;
+import io.consulate.health.HealthMonitor;
+import io.consulate.health.VertxCheckTimers;
 import io.consulate.http.AgentInfo;
 import io.consulate.http.BlockingQueries;
 import io.consulate.http.HttpApi;
@@ -15,6 +20,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -41,6 +47,8 @@ public final class Agent {
   private Caches caches;
   private CatalogStore store;
   private LocalAgent local;
+  private AgentChecks checks;
+  private CriticalReaper reaper;
   private int httpPort;
   private BlockingQueries blocking;
   private DnsServer dns;
@@ -79,15 +87,38 @@ public final class Agent {
       Node node = new Node(config.nodeName(), nodeId, addr, config.datacenter(),
           Map.of("lan", addr, "lan_ipv4", addr, "wan", addr, "wan_ipv4", addr),
           Map.of("consul-network-segment", ""), 0, 0);
-      local = new LocalAgent(store, node, config.dataDir() == null ? null : new RegistrationFiles(config.dataDir()), io);
+      CheckTimers timers = new VertxCheckTimers(vertx, vertx.getOrCreateContext());
+      CatalogStatusWriter writer = new CatalogStatusWriter(store, node.name(), Clock.systemUTC(), timers,
+          CatalogStatusWriter.DEFAULT_UPDATE_INTERVAL);
+      HealthMonitor monitor = HealthMonitor.create(vertx, node.name(), timers, writer, store.snapshots());
+      local = new LocalAgent(store, node, monitor, new SavedRegistrations(config.dataDir(), "services", io),
+          scriptPolicy(config));
+      checks = new AgentChecks(store, local, monitor, new SavedRegistrations(config.dataDir(), "checks", io));
+      reaper = new CriticalReaper(node.name(), store::snapshot, Clock.systemUTC(), timers, this::reap);
       return null;
     }).compose(v -> Future.fromCompletionStage(local.start()))
+        .compose(v -> Future.fromCompletionStage(checks.start()))
         .compose(v -> Future.fromCompletionStage(local.reconcileConfig(config.services())))
+        .compose(v -> Future.fromCompletionStage(checks.reconcileConfig(config.checks())))
+        .onSuccess(v -> reaper.start())
         .compose(v -> startDns())
         .compose(v -> startHttp())
         .onSuccess(v -> LOG.info("Consulate agent running: node=" + config.nodeName() + " datacenter="
             + config.datacenter() + " http=" + config.clientAddr() + ":" + httpPort + " dns=" + config.clientAddr()
             + ":" + dns.udpPort() + " (udp+tcp)" + (config.dataDir() == null ? " in-memory" : " data-dir=" + config.dataDir())));
+  }
+
+  private static ScriptPolicy scriptPolicy(AgentConfig c) {
+    return new ScriptPolicy(c.enableScriptChecks(), c.enableLocalScriptChecks());
+  }
+
+  /** deregister_critical_service_after fired: the service may already be gone, which is fine. */
+  private void reap(String serviceId) {
+    try {
+      local.deregister(serviceId).whenComplete((i, err) -> LOG.info("deregistered critical service " + serviceId));
+    } catch (UnknownIdException e) {
+      // deregistered meanwhile
+    }
   }
 
   private Future<Void> startDns() {
@@ -118,7 +149,7 @@ public final class Agent {
     int instances = config.httpPort() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
     HttpApiVerticle[] first = new HttpApiVerticle[1];
     return vertx.deployVerticle(() -> {
-      HttpApiVerticle v = new HttpApiVerticle(vx -> HttpApi.router(vx, store, blocking, local, info, this::reload),
+      HttpApiVerticle v = new HttpApiVerticle(vx -> HttpApi.router(vx, store, blocking, local, checks, info, this::reload),
           config.clientAddr(), config.httpPort());
       if (first[0] == null) first[0] = v;
       return v;
@@ -140,7 +171,9 @@ public final class Agent {
     }
     config = next;
     dnsConfig = dnsConfig(next);
+    local.scripts(scriptPolicy(next));
     return local.reconcileConfig(next.services())
+        .thenCompose(v -> checks.reconcileConfig(next.checks()))
         .thenRun(() -> LOG.info("configuration reloaded: " + next.services().size() + " service(s) from config files"));
   }
 
@@ -162,6 +195,7 @@ public final class Agent {
   }
 
   public Future<Void> close() {
+    if (reaper != null) reaper.stop();
     return vertx.close().andThen(ar -> {
       if (store != null) store.close();
       if (caches != null) caches.close();

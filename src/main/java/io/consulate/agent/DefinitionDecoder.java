@@ -43,11 +43,17 @@ public final class DefinitionDecoder {
     Fields h = f.object("Header");
     if (h != null) for (String key : h.json().fieldNames()) header.put(key, h.strings(key));
     List<String> args = f.strings("Args", "ScriptArgs");
-    CheckDefinition def = new CheckDefinition(f.string("", "HTTP"), f.string("", "Method"), header,
-        f.string("", "Body"), f.bool(false, "TLSSkipVerify"), f.string("", "TCP"), f.string("", "UDP"),
-        f.string("", "GRPC"), f.bool(false, "GRPCUseTLS"), args, f.duration("", "TTL"),
-        f.string("", "AliasNode"), f.string("", "AliasService"), f.duration("", "Interval"),
-        f.duration("", "Timeout"), f.duration("", "DeregisterCriticalServiceAfter"));
+    CheckDefinition def;
+    try {
+      def = new CheckDefinition(f.string("", "HTTP"), f.string("", "Method"), header,
+          f.string("", "Body"), f.bool(false, "TLSSkipVerify"), f.string("", "TCP"), f.string("", "UDP"),
+          f.string("", "GRPC"), f.bool(false, "GRPCUseTLS"), args, f.duration("", "TTL"),
+          f.string("", "AliasNode"), f.string("", "AliasService"), f.duration("", "Interval"),
+          f.duration("", "Timeout"), f.duration("", "DeregisterCriticalServiceAfter"),
+          f.integer(0, "SuccessBeforePassing"), f.integer(0, "FailuresBeforeWarning"), f.integer(0, "FailuresBeforeCritical"));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidDefinitionException("Invalid check: " + e.getMessage());
+    }
     String statusWord = f.string("", "Status");
     HealthStatus status;
     try {

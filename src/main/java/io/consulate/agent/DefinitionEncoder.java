@@ -44,6 +44,9 @@ final class DefinitionEncoder {
     putIfSet(j, "Interval", d.interval());
     putIfSet(j, "Timeout", d.timeout());
     putIfSet(j, "DeregisterCriticalServiceAfter", d.deregisterCriticalServiceAfter());
+    if (d.successBeforePassing() > 0) j.put("SuccessBeforePassing", d.successBeforePassing());
+    if (d.failuresBeforeWarning() > 0) j.put("FailuresBeforeWarning", d.failuresBeforeWarning());
+    if (d.failuresBeforeCritical() > 0) j.put("FailuresBeforeCritical", d.failuresBeforeCritical());
     return j;
   }
 

@@ -1,5 +1,6 @@
 package io.consulate.agent;
 
+import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.catalog.CatalogWrites;
 import io.consulate.catalog.CheckDefinition;
 import io.consulate.catalog.HealthCheck;
@@ -7,8 +8,7 @@ import io.consulate.catalog.HealthStatus;
 import io.consulate.catalog.Node;
 import io.consulate.catalog.ServiceInstance;
 import io.consulate.cluster.CatalogStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.consulate.health.HealthMonitor;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,13 +17,11 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 
 /**
  * What this agent owns: its node, its {@code serfHealth} check and the services registered with it, from
- * config files or the HTTP API. Writes go through the catalog store; API registrations are also saved in the
- * data dir (on the IO executor, never the event loop) so they survive a restart, and config registrations are
- * reconciled with the files on reload.
+ * config files or the HTTP API, with their checks running in the health monitor. API registrations are saved
+ * in the data dir so they survive a restart; config registrations are reconciled with the files on reload.
  */
 public final class LocalAgent {
   /** Where a registration came from: config ones are replaced on reload, API ones persisted. */
@@ -32,76 +30,103 @@ public final class LocalAgent {
   private record Owned(ServiceDefinition definition, Source source) {}
 
   private final CatalogStore store;
-  private final String nodeName;
   private final Node node;
-  private final RegistrationFiles files;
-  private final Executor io;
+  private final HealthMonitor monitor;
+  private final SavedRegistrations saved;
+  private volatile ScriptPolicy scripts;
   private final Map<String, Owned> services = new ConcurrentHashMap<>();
 
-  /** {@code files} is null for an in-memory agent. */
-  LocalAgent(CatalogStore store, Node node, RegistrationFiles files, Executor io) {
+  LocalAgent(CatalogStore store, Node node, HealthMonitor monitor, SavedRegistrations saved, ScriptPolicy scripts) {
     this.store = store;
-    this.nodeName = node.name();
     this.node = node;
-    this.files = files;
-    this.io = io;
+    this.monitor = monitor;
+    this.saved = saved;
+    this.scripts = scripts;
   }
 
   public String nodeName() {
-    return nodeName;
+    return node.name();
   }
 
   public Node node() {
     return node;
   }
 
+  void scripts(ScriptPolicy policy) {
+    this.scripts = policy;
+  }
+
+  ScriptPolicy scripts() {
+    return scripts;
+  }
+
   /** Registers the node with a passing {@code serfHealth}, then restores saved API registrations. */
   CompletionStage<Void> start() {
-    HealthCheck serf = new HealthCheck(nodeName, HealthCheck.SERF_HEALTH, "Serf Health Status", HealthStatus.PASSING,
+    HealthCheck serf = new HealthCheck(node.name(), HealthCheck.SERF_HEALTH, "Serf Health Status", HealthStatus.PASSING,
         "", "Agent alive and reachable", "", "", List.of(), "", CheckDefinition.NONE, 0, 0);
     return store.write((b, snap) -> {
       CatalogWrites.registerNode(b, snap, node);
       CatalogWrites.registerCheck(b, snap, serf);
-    }).thenCompose(i -> files == null ? CompletableFuture.completedFuture(List.<ServiceDefinition>of())
-        : CompletableFuture.supplyAsync(() -> {
-          try {
-            return files.load();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }, io))
-        .thenCompose(saved -> {
+    }).thenCompose(i -> saved.load(DefinitionDecoder::service))
+        .thenCompose(list -> {
           CompletionStage<?> chain = CompletableFuture.completedFuture(null);
-          for (ServiceDefinition d : saved) chain = chain.thenCompose(x -> register(d, Source.API, false));
+          for (ServiceDefinition d : list) chain = chain.thenCompose(x -> register(d, Source.API, false));
           return chain.thenApply(x -> null);
         });
   }
 
-  /** Registers or replaces a service owned by this agent; completes once it is visible and saved. */
+  /**
+   * Registers or replaces a service owned by this agent and starts its checks; completes once it is visible
+   * and saved. A check whose definition is unchanged keeps its current status instead of restarting critical.
+   */
   public CompletionStage<Long> register(ServiceDefinition def, Source source, boolean replaceChecks) {
-    ServiceInstance instance = new ServiceInstance(nodeName, def.id(), def.name(), def.tags(), def.address(),
+    scripts.require(def.checks(), source);
+    ServiceInstance instance = new ServiceInstance(node.name(), def.id(), def.name(), def.tags(), def.address(),
         def.port(), def.meta(), def.weights(), def.enableTagOverride(), 0, 0);
+    CatalogSnapshot now = store.snapshot();
     List<HealthCheck> checks = new ArrayList<>();
-    for (CheckSpec c : def.checks()) {
-      checks.add(new HealthCheck(nodeName, c.id(), c.name(), c.status(), c.notes(), "", def.id(), def.name(),
-          def.tags(), c.definition().type(), c.definition(), 0, 0));
-    }
+    for (CheckSpec c : def.checks()) checks.add(toCheck(c, def, now));
+    Owned previous = services.get(def.id());
     return store.write((b, snap) -> CatalogWrites.registerService(b, snap, instance, checks, replaceChecks))
         .thenCompose(index -> {
           services.put(def.id(), new Owned(def, source));
-          return source == Source.API ? persist(() -> files.save(def)).thenApply(x -> index)
+          if (previous != null && replaceChecks) {
+            for (CheckSpec old : previous.definition().checks()) {
+              if (checks.stream().noneMatch(c -> c.checkId().equals(old.id()))) monitor.stop(old.id());
+            }
+          }
+          checks.forEach(monitor::start);
+          return source == Source.API ? saved.save(def.id(), DefinitionEncoder.service(def)).thenApply(x -> index)
               : CompletableFuture.completedFuture(index);
         });
   }
 
-  /** Deregisters one of this agent's services; null when the id is not registered here. */
+  private HealthCheck toCheck(CheckSpec c, ServiceDefinition def, CatalogSnapshot now) {
+    HealthStatus status = c.status();
+    String output = "";
+    HealthCheck existing = now.check(node.name(), c.id());
+    if (existing != null && existing.definition().equals(c.definition())) {
+      status = existing.status();
+      output = existing.output();
+    }
+    return new HealthCheck(node.name(), c.id(), c.name(), status, c.notes(), output, def.id(), def.name(), def.tags(),
+        c.definition().type(), c.definition(), 0, 0);
+  }
+
+  /** Deregisters one of this agent's services and stops its checks. */
   public CompletionStage<Long> deregister(String serviceId) {
-    if (!services.containsKey(serviceId)) return null;
-    return store.write((b, snap) -> CatalogWrites.deregisterService(b, snap, nodeName, serviceId))
+    if (!services.containsKey(serviceId)) {
+      throw new UnknownIdException("Unknown service ID \"" + serviceId
+          + "\". Ensure that the service ID is passed, not the service name.");
+    }
+    for (HealthCheck c : store.snapshot().checksOnNode(node.name())) {
+      if (c.serviceId().equals(serviceId)) monitor.stop(c.checkId());
+    }
+    return store.write((b, snap) -> CatalogWrites.deregisterService(b, snap, node.name(), serviceId))
         .thenCompose(index -> {
           Owned gone = services.remove(serviceId);
           return gone != null && gone.source() == Source.API
-              ? persist(() -> files.delete(serviceId)).thenApply(x -> index)
+              ? saved.delete(serviceId).thenApply(x -> index)
               : CompletableFuture.completedFuture(index);
         });
   }
@@ -132,18 +157,8 @@ public final class LocalAgent {
     return Collections.unmodifiableMap(out);
   }
 
-  private interface IoAction {
-    void run() throws IOException;
-  }
-
-  private CompletionStage<Void> persist(IoAction action) {
-    if (files == null) return CompletableFuture.completedFuture(null);
-    return CompletableFuture.runAsync(() -> {
-      try {
-        action.run();
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot save registration in the data dir: " + e.getMessage(), e);
-      }
-    }, io);
+  public ServiceDefinition service(String id) {
+    Owned o = services.get(id);
+    return o == null ? null : o.definition();
   }
 }

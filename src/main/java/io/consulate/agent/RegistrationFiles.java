@@ -1,6 +1,7 @@
 package io.consulate.agent;
 
 import io.consulate.json.Fields;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -16,23 +17,23 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * The agent's API registrations in its data dir, one file per service ({@code services/<sha256 of id>.json},
- * as Consul lays them out), so a restarted agent restores them. Files are replaced atomically; callers run
- * these methods off the event loop.
+ * Registrations the agent saves in its data dir, one JSON file per id ({@code <dir>/<sha256 of id>.json}, as
+ * Consul lays out {@code services/} and {@code checks/}), so a restarted agent restores them. Files are replaced
+ * atomically; callers run these methods off the event loop.
  */
 final class RegistrationFiles {
   private static final Logger LOG = Logger.getLogger(RegistrationFiles.class.getName());
   private final Path dir;
 
-  RegistrationFiles(Path dataDir) {
-    this.dir = dataDir.resolve("services");
+  RegistrationFiles(Path dir) {
+    this.dir = dir;
   }
 
-  void save(ServiceDefinition service) throws IOException {
+  void save(String id, JsonObject json) throws IOException {
     Files.createDirectories(dir);
-    Path target = fileOf(service.id());
+    Path target = fileOf(id);
     Path tmp = dir.resolve(target.getFileName() + ".tmp");
-    Files.writeString(tmp, DefinitionEncoder.service(service).encode(), StandardCharsets.UTF_8);
+    Files.writeString(tmp, json.encode(), StandardCharsets.UTF_8);
     try {
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
@@ -40,29 +41,29 @@ final class RegistrationFiles {
     }
   }
 
-  void delete(String serviceId) throws IOException {
-    Files.deleteIfExists(fileOf(serviceId));
+  void delete(String id) throws IOException {
+    Files.deleteIfExists(fileOf(id));
   }
 
-  /** Every readable saved service; an unreadable file is reported and skipped, never fatal. */
-  List<ServiceDefinition> load() throws IOException {
-    List<ServiceDefinition> out = new ArrayList<>();
+  /** Every saved registration, decoded by {@code decoder}; an unreadable file is reported and skipped. */
+  <T> List<T> load(java.util.function.Function<Fields, T> decoder) throws IOException {
+    List<T> out = new ArrayList<>();
     if (!Files.isDirectory(dir)) return out;
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
         try {
-          out.add(DefinitionDecoder.service(Fields.parse(Files.readString(f))));
+          out.add(decoder.apply(Fields.parse(Files.readString(f))));
         } catch (RuntimeException e) {
-          LOG.warning("skipping unreadable saved service " + f + ": " + e.getMessage());
+          LOG.warning("skipping unreadable saved registration " + f + ": " + e.getMessage());
         }
       }
     }
     return out;
   }
 
-  private Path fileOf(String serviceId) {
+  private Path fileOf(String id) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(serviceId.getBytes(StandardCharsets.UTF_8));
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
       return dir.resolve(HexFormat.of().formatHex(digest) + ".json");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JRE", e);

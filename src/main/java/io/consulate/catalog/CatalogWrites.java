@@ -69,6 +69,13 @@ public final class CatalogWrites {
     putCheck(b, snap, check);
   }
 
+  /** Sets a check's status and output; a check that is gone (deregistered meanwhile) is left alone. */
+  public static void updateCheck(ChangeSet.Builder b, CatalogSnapshot snap, String node, String checkId,
+      HealthStatus status, String output) {
+    HealthCheck existing = snap.check(node, checkId);
+    if (existing != null) putCheck(b, snap, existing.withStatus(status, output));
+  }
+
   public static void deregisterCheck(ChangeSet.Builder b, CatalogSnapshot snap, String node, String checkId) {
     HealthCheck existing = snap.check(node, checkId);
     if (existing != null) removeCheck(b, snap, existing);

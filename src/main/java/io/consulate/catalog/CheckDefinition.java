@@ -23,12 +23,18 @@ public record CheckDefinition(
     String aliasService,
     String interval,
     String timeout,
-    String deregisterCriticalServiceAfter) {
+    String deregisterCriticalServiceAfter,
+    int successBeforePassing,
+    int failuresBeforeWarning,
+    int failuresBeforeCritical) {
 
   public static final CheckDefinition NONE = new CheckDefinition("", "", Map.of(), "", false, "", "", "", false,
-      List.of(), "", "", "", "", "", "");
+      List.of(), "", "", "", "", "", "", 0, 0, 0);
 
   public CheckDefinition {
+    if (successBeforePassing < 0 || failuresBeforeWarning < 0 || failuresBeforeCritical < 0) {
+      throw new IllegalArgumentException("SuccessBeforePassing, FailuresBeforeWarning and FailuresBeforeCritical must not be negative");
+    }
     header = Map.copyOf(header);
     args = List.copyOf(args);
   }

@@ -75,7 +75,8 @@ public final class EntryCodec {
         .put("body", d.body()).put("tlsSkipVerify", d.tlsSkipVerify()).put("tcp", d.tcp()).put("udp", d.udp())
         .put("grpc", d.grpc()).put("grpcUseTls", d.grpcUseTls()).put("args", new JsonArray(new ArrayList<>(d.args())))
         .put("ttl", d.ttl()).put("aliasNode", d.aliasNode()).put("aliasService", d.aliasService())
-        .put("interval", d.interval()).put("timeout", d.timeout()).put("dcsa", d.deregisterCriticalServiceAfter());
+        .put("interval", d.interval()).put("timeout", d.timeout()).put("dcsa", d.deregisterCriticalServiceAfter())
+        .put("sbp", d.successBeforePassing()).put("fbw", d.failuresBeforeWarning()).put("fbc", d.failuresBeforeCritical());
     return new JsonObject().put("v", VERSION).put("node", c.node()).put("id", c.checkId()).put("name", c.name())
         .put("status", c.status().wire()).put("notes", c.notes()).put("output", c.output())
         .put("serviceId", c.serviceId()).put("serviceName", c.serviceName())
@@ -90,7 +91,8 @@ public final class EntryCodec {
     CheckDefinition def = new CheckDefinition(d.getString("http"), d.getString("method"), header, d.getString("body"),
         d.getBoolean("tlsSkipVerify"), d.getString("tcp"), d.getString("udp"), d.getString("grpc"),
         d.getBoolean("grpcUseTls"), list(d.getJsonArray("args")), d.getString("ttl"), d.getString("aliasNode"),
-        d.getString("aliasService"), d.getString("interval"), d.getString("timeout"), d.getString("dcsa"));
+        d.getString("aliasService"), d.getString("interval"), d.getString("timeout"), d.getString("dcsa"),
+        d.getInteger("sbp", 0), d.getInteger("fbw", 0), d.getInteger("fbc", 0));
     return new HealthCheck(j.getString("node"), j.getString("id"), j.getString("name"),
         HealthStatus.of(j.getString("status")), j.getString("notes"), j.getString("output"), j.getString("serviceId"),
         j.getString("serviceName"), list(j.getJsonArray("serviceTags")), j.getString("type"), def,

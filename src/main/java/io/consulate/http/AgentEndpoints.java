@@ -47,12 +47,7 @@ final class AgentEndpoints {
   }
 
   Object agentServiceDeregister(RoutingContext ctx) {
-    String id = ctx.pathParam("id");
-    CompletionStage<Long> done = agent.deregister(id);
-    if (done == null) {
-      throw ApiError.notFound("Unknown service ID \"" + id + "\". Ensure that the service ID is passed, not the service name.");
-    }
-    return Future.fromCompletionStage(done).map(i -> null);
+    return Future.fromCompletionStage(agent.deregister(ctx.pathParam("id"))).map(i -> null);
   }
 
   Object agentReload(RoutingContext ctx) {

@@ -106,7 +106,7 @@ final class CatalogRegistration {
         d.string("", "TCP"), d.string("", "UDP"), d.string("", "GRPC"), d.bool(false, "GRPCUseTLS"),
         d.strings("ScriptArgs", "Args"), d.duration("", "TTL"), d.string("", "AliasNode"),
         d.string("", "AliasService"), d.duration("", "Interval"), d.duration("", "Timeout"),
-        d.duration("", "DeregisterCriticalServiceAfter"));
+        d.duration("", "DeregisterCriticalServiceAfter"), 0, 0, 0);
     return new HealthCheck(nodeName, id, name, parsed, c.string("", "Notes"), c.string("", "Output"), serviceId,
         serviceName, List.of(), c.string(def.type(), "Type"), def, 0, 0);
   }

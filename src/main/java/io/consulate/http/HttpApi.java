@@ -1,5 +1,6 @@
 package io.consulate.http;
 
+import io.consulate.agent.AgentChecks;
 import io.consulate.agent.LocalAgent;
 import io.consulate.cluster.CatalogStore;
 import io.vertx.core.Vertx;
@@ -16,9 +17,10 @@ public final class HttpApi {
   private HttpApi() {}
 
   public static Router router(Vertx vertx, CatalogStore store, BlockingQueries blocking, LocalAgent agent,
-      AgentInfo info, Supplier<CompletionStage<Void>> reload) {
+      AgentChecks checks, AgentInfo info, Supplier<CompletionStage<Void>> reload) {
     SnapshotReads reads = new SnapshotReads(blocking, info.datacenter());
     AgentEndpoints agentApi = new AgentEndpoints(agent, info, reload);
+    AgentCheckEndpoints checkApi = new AgentCheckEndpoints(store, agent, checks);
     CatalogEndpoints catalog = new CatalogEndpoints(store, reads, info.datacenter());
     HealthEndpoints health = new HealthEndpoints(reads);
     StatusEndpoints status = new StatusEndpoints(info);
@@ -35,6 +37,15 @@ public final class HttpApi {
         .put("/v1/agent/service/register", agentApi::agentServiceRegister)
         .put("/v1/agent/service/deregister/:id", agentApi::agentServiceDeregister)
         .put("/v1/agent/reload", agentApi::agentReload)
+        .get("/v1/agent/checks", checkApi::agentChecks)
+        .put("/v1/agent/check/register", checkApi::agentCheckRegister)
+        .put("/v1/agent/check/deregister/:id", checkApi::agentCheckDeregister)
+        .put("/v1/agent/check/pass/:id", checkApi::agentCheckPass)
+        .put("/v1/agent/check/warn/:id", checkApi::agentCheckWarn)
+        .put("/v1/agent/check/fail/:id", checkApi::agentCheckFail)
+        .put("/v1/agent/check/update/:id", checkApi::agentCheckUpdate)
+        .put("/v1/agent/maintenance", checkApi::agentMaintenance)
+        .put("/v1/agent/service/maintenance/:id", checkApi::agentServiceMaintenance)
         .get("/v1/catalog/services", catalog::catalogServices)
         .get("/v1/catalog/service/:service", catalog::catalogService)
         .get("/v1/catalog/nodes", catalog::catalogNodes)

@@ -2,6 +2,7 @@ package io.consulate.http;
 
 import io.consulate.agent.ConfigException;
 import io.consulate.agent.InvalidDefinitionException;
+import io.consulate.agent.UnknownIdException;
 import io.consulate.catalog.CatalogException;
 import io.consulate.json.JsonFieldException;
 import io.vertx.core.Future;
@@ -69,6 +70,9 @@ public final class Replies {
     } else if (cause instanceof JsonFieldException e) {
       status = 400;
       reason = "Request decode failed: " + e.getMessage();
+    } else if (cause instanceof UnknownIdException) {
+      status = 404;
+      reason = cause.getMessage();
     } else if (cause instanceof InvalidDefinitionException || cause instanceof CatalogException) {
       status = 400;
       reason = cause.getMessage();

@@ -1,0 +1,79 @@
+package io.consulate.health;
+
+import io.consulate.catalog.CatalogWrites;
+import io.consulate.catalog.HealthCheck;
+import io.consulate.cluster.CatalogStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Writes check results to the catalog without write storms (Consul's {@code check_update_interval}): a status
+ * change is written at once; a change of output alone is written at most once per interval, the latest output
+ * being flushed when the interval ends. Blocking queries and templates therefore wake only for real changes.
+ * Called on the checks' thread only.
+ */
+public final class CatalogStatusWriter implements StatusSink {
+  /** Consul's default {@code check_update_interval}. */
+  public static final Duration DEFAULT_UPDATE_INTERVAL = Duration.ofMinutes(5);
+
+  private final CatalogStore store;
+  private final String node;
+  private final Clock clock;
+  private final CheckTimers timers;
+  private final Duration outputInterval;
+  private final Map<String, Instant> lastOutputWrite = new HashMap<>();
+  private final Map<String, CheckResult> deferred = new HashMap<>();
+
+  public CatalogStatusWriter(CatalogStore store, String node, Clock clock, CheckTimers timers, Duration outputInterval) {
+    this.store = store;
+    this.node = node;
+    this.clock = clock;
+    this.timers = timers;
+    this.outputInterval = outputInterval;
+  }
+
+  @Override
+  public CompletionStage<Void> report(String checkId, CheckResult result) {
+    HealthCheck current = store.snapshot().check(node, checkId);
+    if (current == null) return done();
+    if (current.status() == result.status()) {
+      if (current.output().equals(result.output())) return done();
+      Instant last = lastOutputWrite.get(checkId);
+      Instant now = clock.instant();
+      if (last != null && Duration.between(last, now).compareTo(outputInterval) < 0) {
+        if (deferred.put(checkId, result) == null) {
+          timers.schedule(Duration.between(now, last.plus(outputInterval)), () -> flush(checkId));
+        }
+        return done();
+      }
+    }
+    deferred.remove(checkId);
+    return write(checkId, result);
+  }
+
+  private void flush(String checkId) {
+    CheckResult latest = deferred.remove(checkId);
+    if (latest != null) write(checkId, latest);
+  }
+
+  private CompletionStage<Void> write(String checkId, CheckResult result) {
+    lastOutputWrite.put(checkId, clock.instant());
+    return store.write((b, snap) -> CatalogWrites.updateCheck(b, snap, node, checkId, result.status(), result.output()))
+        .thenApply(index -> (Void) null);
+  }
+
+  /** Forgets a deregistered check. */
+  void forget(String checkId) {
+    lastOutputWrite.remove(checkId);
+    deferred.remove(checkId);
+  }
+
+  private static CompletionStage<Void> done() {
+    return CompletableFuture.completedFuture(null);
+  }
+}

@@ -1,0 +1,115 @@
+package io.consulate.health;
+
+import io.consulate.catalog.CatalogSnapshot;
+import io.consulate.catalog.CheckDefinition;
+import io.consulate.catalog.GoDuration;
+import io.consulate.catalog.HealthCheck;
+import io.consulate.catalog.HealthStatus;
+import io.consulate.cluster.SnapshotPublisher;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+
+/**
+ * Runs this agent's checks: starts the right kind for each definition, stops it on deregistration, and takes
+ * TTL updates. Callable from any thread; every check's state lives on the checks' thread.
+ */
+public final class HealthMonitor {
+  private final String node;
+  private final CheckTimers timers;
+  private final StatusSink sink;
+  private final Function<CheckDefinition, Probe> probes;
+  private final Map<String, RunningCheck> running = new ConcurrentHashMap<>();
+  private final SnapshotPublisher snapshots;
+
+  HealthMonitor(String node, CheckTimers timers, StatusSink sink, Function<CheckDefinition, Probe> probes,
+      SnapshotPublisher snapshots) {
+    this.node = node;
+    this.timers = timers;
+    this.sink = sink;
+    this.probes = probes;
+    this.snapshots = snapshots;
+    snapshots.subscribe(snap -> timers.execute(() -> aliasesSee(snap)));
+  }
+
+  public static HealthMonitor create(io.vertx.core.Vertx vertx, String node, CheckTimers timers, StatusSink sink,
+      SnapshotPublisher snapshots) {
+    Probes probes = new Probes(vertx);
+    return new HealthMonitor(node, timers, sink, probes::forDefinition, snapshots);
+  }
+
+  /** Starts (or restarts, when re-registered) the check. Checks with nothing to run (none, maintenance) are ignored. */
+  public void start(HealthCheck check) {
+    timers.execute(() -> {
+      RunningCheck old = running.remove(check.checkId());
+      if (old != null) old.stop();
+      RunningCheck next = create(check);
+      if (next != null) {
+        running.put(check.checkId(), next);
+        next.start();
+        if (next instanceof AliasCheck alias) alias.onSnapshot(snapshots.current());
+      }
+    });
+  }
+
+  public void stop(String checkId) {
+    timers.execute(() -> {
+      RunningCheck old = running.remove(checkId);
+      if (old != null) old.stop();
+      if (sink instanceof CatalogStatusWriter w) w.forget(checkId);
+    });
+  }
+
+  public boolean isTtl(String checkId) {
+    return running.get(checkId) instanceof TtlCheck;
+  }
+
+  /** A TTL check's report; completes when visible. Null if the id is not a running TTL check. */
+  public CompletionStage<Void> ttlUpdate(String checkId, HealthStatus status, String output) {
+    if (!(running.get(checkId) instanceof TtlCheck)) return null;
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    timers.execute(() -> {
+      RunningCheck c = running.get(checkId);
+      if (!(c instanceof TtlCheck ttl)) {
+        done.complete(null);
+        return;
+      }
+      ttl.update(status, output).whenComplete((v, err) -> {
+        if (err != null) done.completeExceptionally(err);
+        else done.complete(null);
+      });
+    });
+    return done;
+  }
+
+  private RunningCheck create(HealthCheck check) {
+    CheckDefinition def = check.definition();
+    String id = check.checkId();
+    switch (def.type()) {
+      case "ttl":
+        return new TtlCheck(id, GoDuration.parse(def.ttl()), timers, sink);
+      case "alias":
+        return new AliasCheck(id, def.aliasNode().isEmpty() ? node : def.aliasNode(), def.aliasService(), sink);
+      case "":
+        return null;
+      default:
+        Probe probe = probes.apply(def);
+        if (probe == null) return null;
+        Duration interval = GoDuration.parse(def.interval());
+        Duration stagger = Duration.ofMillis(ThreadLocalRandom.current().nextLong(Math.max(1, interval.toMillis())));
+        return new PeriodicCheck(id, probe, interval, stagger,
+            new Thresholds(def.successBeforePassing(), def.failuresBeforeWarning(), def.failuresBeforeCritical()),
+            timers, sink);
+    }
+  }
+
+  private void aliasesSee(CatalogSnapshot snap) {
+    for (RunningCheck c : running.values()) {
+      if (c instanceof AliasCheck alias) alias.onSnapshot(snap);
+    }
+  }
+}

@@ -1,0 +1,9 @@
+package io.consulate.health;
+
+import java.util.concurrent.CompletionStage;
+
+/** Where checks report what they found; completes once the report is visible to readers (or was dropped). */
+@FunctionalInterface
+public interface StatusSink {
+  CompletionStage<Void> report(String checkId, CheckResult result);
+}

@@ -1,0 +1,99 @@
+package io.consulate.http;
+
+import io.consulate.agent.AgentChecks;
+import io.consulate.agent.DefinitionDecoder;
+import io.consulate.agent.LocalAgent;
+import io.consulate.catalog.HealthCheck;
+import io.consulate.catalog.HealthStatus;
+import io.consulate.cluster.CatalogStore;
+import io.consulate.json.Fields;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** {@code /v1/agent/check*} and maintenance: this agent's checks, TTL reports, maintenance mode. */
+final class AgentCheckEndpoints {
+  private final CatalogStore store;
+  private final LocalAgent agent;
+  private final AgentChecks checks;
+
+  AgentCheckEndpoints(CatalogStore store, LocalAgent agent, AgentChecks checks) {
+    this.store = store;
+    this.agent = agent;
+    this.checks = checks;
+  }
+
+  Object agentChecks(RoutingContext ctx) {
+    JsonObject out = new JsonObject();
+    for (HealthCheck c : store.snapshot().checksOnNode(agent.nodeName())) {
+      if (!c.checkId().equals(HealthCheck.SERF_HEALTH)) out.put(c.checkId(), ConsulJson.check(c));
+    }
+    return out;
+  }
+
+  Object agentCheckRegister(RoutingContext ctx) {
+    var spec = DefinitionDecoder.check(Fields.parse(ctx.body().asString()));
+    return Future.fromCompletionStage(checks.register(spec, LocalAgent.Source.API)).map(i -> null);
+  }
+
+  Object agentCheckDeregister(RoutingContext ctx) {
+    return Future.fromCompletionStage(checks.deregister(ctx.pathParam("id"))).map(i -> null);
+  }
+
+  Object agentCheckPass(RoutingContext ctx) {
+    return ttl(ctx, HealthStatus.PASSING, note(ctx));
+  }
+
+  Object agentCheckWarn(RoutingContext ctx) {
+    return ttl(ctx, HealthStatus.WARNING, note(ctx));
+  }
+
+  Object agentCheckFail(RoutingContext ctx) {
+    return ttl(ctx, HealthStatus.CRITICAL, note(ctx));
+  }
+
+  /** {@code {"Status": "...", "Output": "..."}}; an absent Status means passing, as in Consul. */
+  Object agentCheckUpdate(RoutingContext ctx) {
+    String body = ctx.body().asString();
+    Fields f = Fields.parse(body == null || body.isBlank() ? "{}" : body);
+    String word = f.string("passing", "Status");
+    HealthStatus status;
+    try {
+      status = HealthStatus.of(word);
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest("Invalid check status: '" + word + "'");
+    }
+    return ttl(ctx, status, f.string("", "Output"));
+  }
+
+  Object agentMaintenance(RoutingContext ctx) {
+    return Future.fromCompletionStage(checks.nodeMaintenance(enable(ctx), reason(ctx))).map(i -> null);
+  }
+
+  Object agentServiceMaintenance(RoutingContext ctx) {
+    return Future.fromCompletionStage(checks.serviceMaintenance(ctx.pathParam("id"), enable(ctx), reason(ctx)))
+        .map(i -> null);
+  }
+
+  private Future<Object> ttl(RoutingContext ctx, HealthStatus status, String output) {
+    return Future.fromCompletionStage(checks.ttl(ctx.pathParam("id"), status, output)).map(v -> null);
+  }
+
+  private static String note(RoutingContext ctx) {
+    String note = ctx.request().getParam("note");
+    return note == null ? "" : note;
+  }
+
+  private static boolean enable(RoutingContext ctx) {
+    String raw = ctx.request().getParam("enable");
+    if (raw == null || raw.isEmpty()) throw ApiError.badRequest("Missing value for enable");
+    if (raw.equalsIgnoreCase("true")) return true;
+    if (raw.equalsIgnoreCase("false")) return false;
+    throw ApiError.badRequest("Invalid value for enable: \"" + raw + "\"");
+  }
+
+  private static String reason(RoutingContext ctx) {
+    String r = ctx.request().getParam("reason");
+    return r == null ? "" : r;
+  }
+}
