@@ -68,11 +68,8 @@ public final class LocalAgent {
       CatalogWrites.registerNode(b, snap, node);
       CatalogWrites.registerCheck(b, snap, serf);
     }).thenCompose(i -> saved.load(DefinitionDecoder::service))
-        .thenCompose(list -> {
-          CompletionStage<?> chain = CompletableFuture.completedFuture(null);
-          for (ServiceDefinition d : list) chain = chain.thenCompose(x -> register(d, Source.API, false));
-          return chain.thenApply(x -> null);
-        });
+        .thenCompose(list -> list.isEmpty() ? CompletableFuture.completedFuture(null)
+            : registerAll(list, Source.API, false).thenApply(x -> null));
   }
 
   /**
@@ -80,25 +77,41 @@ public final class LocalAgent {
    * and saved. A check whose definition is unchanged keeps its current status instead of restarting critical.
    */
   public CompletionStage<Long> register(ServiceDefinition def, Source source, boolean replaceChecks) {
-    scripts.require(def.checks(), source);
-    ServiceInstance instance = new ServiceInstance(node.name(), def.id(), def.name(), def.tags(), def.address(),
-        def.port(), def.meta(), def.weights(), def.enableTagOverride(), 0, 0);
+    return registerAll(List.of(def), source, replaceChecks);
+  }
+
+  /** Registers several services in one catalog write: a config dir of a thousand services is one write, not a thousand. */
+  CompletionStage<Long> registerAll(List<ServiceDefinition> defs, Source source, boolean replaceChecks) {
+    for (ServiceDefinition def : defs) scripts.require(def.checks(), source);
     CatalogSnapshot now = store.snapshot();
-    List<HealthCheck> checks = new ArrayList<>();
-    for (CheckSpec c : def.checks()) checks.add(toCheck(c, def, now));
-    Owned previous = services.get(def.id());
-    return store.write((b, snap) -> CatalogWrites.registerService(b, snap, instance, checks, replaceChecks))
+    Map<ServiceDefinition, List<HealthCheck>> checksByService = new java.util.LinkedHashMap<>();
+    for (ServiceDefinition def : defs) {
+      List<HealthCheck> checks = new ArrayList<>();
+      for (CheckSpec c : def.checks()) checks.add(toCheck(c, def, now));
+      checksByService.put(def, checks);
+    }
+    return store.write((b, snap) -> checksByService.forEach((def, checks) ->
+            CatalogWrites.registerService(b, snap, instance(def), checks, replaceChecks)))
         .thenCompose(index -> {
-          services.put(def.id(), new Owned(def, source));
-          if (previous != null && replaceChecks) {
-            for (CheckSpec old : previous.definition().checks()) {
-              if (checks.stream().noneMatch(c -> c.checkId().equals(old.id()))) monitor.stop(old.id());
+          CompletionStage<?> saving = CompletableFuture.completedFuture(null);
+          for (Map.Entry<ServiceDefinition, List<HealthCheck>> e : checksByService.entrySet()) {
+            ServiceDefinition def = e.getKey();
+            Owned previous = services.put(def.id(), new Owned(def, source));
+            if (previous != null && replaceChecks) {
+              for (CheckSpec old : previous.definition().checks()) {
+                if (e.getValue().stream().noneMatch(c -> c.checkId().equals(old.id()))) monitor.stop(old.id());
+              }
             }
+            e.getValue().forEach(monitor::start);
+            if (source == Source.API) saving = saving.thenCompose(x -> saved.save(def.id(), DefinitionEncoder.service(def)));
           }
-          checks.forEach(monitor::start);
-          return source == Source.API ? saved.save(def.id(), DefinitionEncoder.service(def)).thenApply(x -> index)
-              : CompletableFuture.completedFuture(index);
+          return saving.thenApply(x -> index);
         });
+  }
+
+  private ServiceInstance instance(ServiceDefinition def) {
+    return new ServiceInstance(node.name(), def.id(), def.name(), def.tags(), def.address(), def.port(), def.meta(),
+        def.weights(), def.enableTagOverride(), 0, 0);
   }
 
   private HealthCheck toCheck(CheckSpec c, ServiceDefinition def, CatalogSnapshot now) {
@@ -141,12 +154,12 @@ public final class LocalAgent {
       boolean kept = wanted.stream().anyMatch(d -> d.id().equals(e.getKey()));
       if (e.getValue().source() == Source.CONFIG && !kept) chain = chain.thenCompose(x -> deregister(e.getKey()));
     }
+    List<ServiceDefinition> changed = new ArrayList<>();
     for (ServiceDefinition d : wanted) {
       Owned current = services.get(d.id());
-      if (current == null || !current.definition().equals(d)) {
-        chain = chain.thenCompose(x -> register(d, Source.CONFIG, true));
-      }
+      if (current == null || !current.definition().equals(d)) changed.add(d);
     }
+    if (!changed.isEmpty()) chain = chain.thenCompose(x -> registerAll(changed, Source.CONFIG, true));
     return chain.thenApply(x -> null);
   }
 

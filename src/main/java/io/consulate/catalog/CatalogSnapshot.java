@@ -64,13 +64,15 @@ public final class CatalogSnapshot {
     for (Node n : nodes.values()) nodesByAddress.putIfAbsent(n.address(), n);
 
     Map<String, List<HealthCheck>> checksByNode = new HashMap<>();
+    Map<String, List<HealthCheck>> nodeLevelChecks = new HashMap<>();
     Map<String, List<HealthCheck>> checksByService = new HashMap<>();
     List<HealthCheck> allChecks = new ArrayList<>();
     for (HealthCheck c : sorted(checkEntries, BY_NODE_THEN_CHECK)) {
       if (!nodes.containsKey(lower(c.node()))) continue;
       allChecks.add(c);
       checksByNode.computeIfAbsent(lower(c.node()), k -> new ArrayList<>()).add(c);
-      if (!c.isNodeCheck()) checksByService.computeIfAbsent(lower(c.node()) + "/" + c.serviceId(), k -> new ArrayList<>()).add(c);
+      String owner = c.isNodeCheck() ? lower(c.node()) : lower(c.node()) + "/" + c.serviceId();
+      (c.isNodeCheck() ? nodeLevelChecks : checksByService).computeIfAbsent(owner, k -> new ArrayList<>()).add(c);
     }
 
     Map<String, List<ServiceInstance>> byName = new HashMap<>();
@@ -85,8 +87,7 @@ public final class CatalogSnapshot {
       byName.computeIfAbsent(lower(s.name()), k -> new ArrayList<>()).add(s);
       byNode.computeIfAbsent(lower(s.node()), k -> new ArrayList<>()).add(s);
       tags.computeIfAbsent(s.name(), k -> new TreeSet<>()).addAll(s.tags());
-      List<HealthCheck> checks = new ArrayList<>();
-      for (HealthCheck c : checksByNode.getOrDefault(lower(s.node()), List.of())) if (c.isNodeCheck()) checks.add(c);
+      List<HealthCheck> checks = new ArrayList<>(nodeLevelChecks.getOrDefault(lower(s.node()), List.of()));
       checks.addAll(checksByService.getOrDefault(lower(s.node()) + "/" + s.id(), List.of()));
       health.computeIfAbsent(lower(s.name()), k -> new ArrayList<>()).add(ServiceHealth.of(node, s, checks));
     }
