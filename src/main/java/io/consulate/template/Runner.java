@@ -76,6 +76,11 @@ public final class Runner {
     }
   }
 
+  /** Ends a watching run: {@link #run} returns 0. */
+  public void stop() {
+    exit.complete(0);
+  }
+
   private void onChange(Dependency dependency, Object value) {
     data.put(dependency, value);
     if (pending != null) pending.cancel(false);
