@@ -1,5 +1,6 @@
 package io.consulate.agent;
 
+import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.catalog.Node;
 import io.consulate.cluster.CatalogStore;
 import io.consulate.cluster.Caches;
@@ -42,7 +43,7 @@ public final class Agent {
   private CatalogStore store;
   private LocalAgent local;
   private int httpPort;
-  private BlockingQueries blocking;
+  private BlockingQueries<CatalogSnapshot> blocking;
   private DnsServer dns;
 
   private Agent(Supplier<AgentConfig> configSource, AgentConfig config, Vertx vertx) {
@@ -111,7 +112,7 @@ public final class Agent {
   }
 
   private Future<Void> startHttp() {
-    blocking = new BlockingQueries(vertx, store.snapshots());
+    blocking = new BlockingQueries<>(vertx, store.snapshots());
     AgentInfo info = new AgentInfo(config.nodeName(), local.node().id(), config.datacenter(), config.advertiseAddr(),
         config.advertiseAddr() + ":" + config.serverPort(), 8301, VERSION);
     // Instances share the port across event loops; an ephemeral port (tests) cannot be shared, so one listener.

@@ -33,9 +33,9 @@ public final class CacheMirror {
   private final Map<String, Object> entries = new ConcurrentHashMap<>();
   private final AtomicBoolean rebuildPending = new AtomicBoolean();
   private final Executor rebuilder;
-  private final SnapshotPublisher publisher;
+  private final SnapshotPublisher<CatalogSnapshot> publisher;
 
-  CacheMirror(Executor rebuilder, SnapshotPublisher publisher) {
+  CacheMirror(Executor rebuilder, SnapshotPublisher<CatalogSnapshot> publisher) {
     this.rebuilder = rebuilder;
     this.publisher = publisher;
   }

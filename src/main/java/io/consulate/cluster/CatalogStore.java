@@ -24,7 +24,8 @@ import org.infinispan.context.Flag;
 public final class CatalogStore implements AutoCloseable {
   private final Cache<String, String> cache;
   private final IndexCounter counter;
-  private final SnapshotPublisher publisher = new SnapshotPublisher();
+  private final SnapshotPublisher<CatalogSnapshot> publisher =
+      new SnapshotPublisher<>(CatalogSnapshot.EMPTY, CatalogSnapshot::index);
   private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "catalog-snapshot");
     t.setDaemon(true);
@@ -52,7 +53,7 @@ public final class CatalogStore implements AutoCloseable {
     return max;
   }
 
-  public SnapshotPublisher snapshots() {
+  public SnapshotPublisher<CatalogSnapshot> snapshots() {
     return publisher;
   }
 

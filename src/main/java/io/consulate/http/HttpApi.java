@@ -1,6 +1,7 @@
 package io.consulate.http;
 
 import io.consulate.agent.LocalAgent;
+import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.cluster.CatalogStore;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -15,9 +16,9 @@ public final class HttpApi {
 
   private HttpApi() {}
 
-  public static Router router(Vertx vertx, CatalogStore store, BlockingQueries blocking, LocalAgent agent,
+  public static Router router(Vertx vertx, CatalogStore store, BlockingQueries<CatalogSnapshot> blocking, LocalAgent agent,
       AgentInfo info, Supplier<CompletionStage<Void>> reload) {
-    SnapshotReads reads = new SnapshotReads(blocking, info.datacenter());
+    SnapshotReads<CatalogSnapshot> reads = new SnapshotReads<>(blocking, info.datacenter());
     AgentEndpoints agentApi = new AgentEndpoints(agent, info, reload);
     CatalogEndpoints catalog = new CatalogEndpoints(store, reads, info.datacenter());
     HealthEndpoints health = new HealthEndpoints(reads);
