@@ -1,8 +1,11 @@
 package io.consulate.agent;
 
 import io.consulate.agent.cli.CatalogCommand;
+import io.consulate.agent.cli.KvCommand;
+import io.consulate.agent.cli.LockCommand;
 import io.consulate.agent.cli.MembersCommand;
 import io.consulate.agent.cli.ReloadCommand;
+import io.consulate.agent.cli.WatchCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.logging.LogManager;
@@ -12,7 +15,8 @@ import picocli.CommandLine.Command;
 /** {@code consulate}: the agent and the thin HTTP clients that talk to a running one. */
 @Command(name = "consulate", mixinStandardHelpOptions = true, version = "Consulate " + Agent.VERSION,
     description = "A Consul-compatible, DNS-first service registry.",
-    subcommands = {AgentCommand.class, ReloadCommand.class, MembersCommand.class, CatalogCommand.class})
+    subcommands = {AgentCommand.class, ReloadCommand.class, MembersCommand.class, CatalogCommand.class,
+        KvCommand.class, LockCommand.class, WatchCommand.class})
 public final class Main implements Runnable {
   @Override
   public void run() {

@@ -4,6 +4,7 @@ import io.consulate.agent.ConfigException;
 import io.consulate.agent.InvalidDefinitionException;
 import io.consulate.catalog.CatalogException;
 import io.consulate.json.JsonFieldException;
+import io.consulate.kv.KvException;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerResponse;
@@ -51,6 +52,10 @@ public final class Replies {
       res.end();
       return;
     }
+    if (value instanceof RawBody raw) {
+      raw.write(res);
+      return;
+    }
     boolean pretty = ctx.request().params().contains("pretty");
     String body;
     if (value instanceof JsonObject o) body = pretty ? o.encodePrettily() : o.encode();
@@ -72,7 +77,7 @@ public final class Replies {
     } else if (cause instanceof InvalidDefinitionException || cause instanceof CatalogException) {
       status = 400;
       reason = cause.getMessage();
-    } else if (cause instanceof ConfigException) {
+    } else if (cause instanceof ConfigException || cause instanceof KvException) {
       status = 500;
       reason = cause.getMessage();
     } else {
