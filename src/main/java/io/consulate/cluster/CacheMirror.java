@@ -1,16 +1,11 @@
 package io.consulate.cluster;
 
-import io.consulate.catalog.CatalogSnapshot;
-import io.consulate.catalog.HealthCheck;
-import io.consulate.catalog.Node;
-import io.consulate.catalog.ServiceInstance;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.infinispan.notifications.Listener;
@@ -21,26 +16,32 @@ import org.infinispan.notifications.cachelistener.event.CacheEntryEvent;
 import org.infinispan.notifications.cachelistener.event.CacheEntryRemovedEvent;
 
 /**
- * Decoded copy of the catalog cache, kept current by cache events (local and replicated writes alike), and
+ * Decoded copy of one or more caches, kept current by cache events (local and replicated writes alike), and
  * the builder of snapshots from it. Events only update the map and request a rebuild; rebuilds run on one
  * executor and coalesce, so a burst of writes yields one snapshot, and the JGroups thread delivering a
- * replicated write is never held up.
+ * replicated write is never held up. The catalog and the KV store each have one, with their own codec.
  */
 @Listener(observation = Listener.Observation.POST)
-public final class CacheMirror {
+public final class CacheMirror<S> {
   private static final Logger LOG = Logger.getLogger(CacheMirror.class.getName());
 
   private final Map<String, Object> entries = new ConcurrentHashMap<>();
   private final AtomicBoolean rebuildPending = new AtomicBoolean();
   private final Executor rebuilder;
-  private final SnapshotPublisher<CatalogSnapshot> publisher;
+  private final SnapshotPublisher<S> publisher;
+  private final BiFunction<String, String, Object> decoder;
+  private final Function<Map<String, Object>, S> builder;
 
-  CacheMirror(Executor rebuilder, SnapshotPublisher<CatalogSnapshot> publisher) {
+  /** {@code decoder} turns a stored key and value into an entry; {@code builder} makes a snapshot of them all. */
+  public CacheMirror(Executor rebuilder, SnapshotPublisher<S> publisher, BiFunction<String, String, Object> decoder,
+      Function<Map<String, Object>, S> builder) {
     this.rebuilder = rebuilder;
     this.publisher = publisher;
+    this.decoder = decoder;
+    this.builder = builder;
   }
 
-  void load(Map<String, String> stored) {
+  public void load(Map<String, String> stored) {
     stored.forEach(this::apply);
     requestRebuild();
   }
@@ -62,9 +63,9 @@ public final class CacheMirror {
 
   private void apply(String key, String value) {
     try {
-      entries.put(key, EntryCodec.decode(key, value));
+      entries.put(key, decoder.apply(key, value));
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "ignoring unreadable catalog entry " + key + ": " + e.getMessage());
+      LOG.log(Level.WARNING, "ignoring unreadable stored entry " + key + ": " + e.getMessage());
     }
   }
 
@@ -74,19 +75,8 @@ public final class CacheMirror {
 
   private void rebuild() {
     rebuildPending.set(false);
-    List<Node> nodes = new ArrayList<>();
-    List<ServiceInstance> services = new ArrayList<>();
-    List<HealthCheck> checks = new ArrayList<>();
-    Map<String, Long> indexes = new HashMap<>();
-    for (Map.Entry<String, Object> e : entries.entrySet()) {
-      Object v = e.getValue();
-      if (v instanceof Node n) nodes.add(n);
-      else if (v instanceof ServiceInstance s) services.add(s);
-      else if (v instanceof HealthCheck c) checks.add(c);
-      else if (v instanceof Long l) indexes.put(e.getKey().substring(2), l);
-    }
     try {
-      publisher.publish(CatalogSnapshot.build(nodes, services, checks, indexes));
+      publisher.publish(builder.apply(entries));
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "snapshot rebuild failed; readers keep the previous one", e);
     }

@@ -57,9 +57,10 @@ final class SessionEndpoints {
 
   Object sessionRenew(RoutingContext ctx) {
     String id = Params.pathParam(ctx, "id", "Missing session");
-    Session s = store.state().session(id);
-    if (s == null) throw ApiError.notFound("Session id '" + id + "' not found");
-    return Future.fromCompletionStage(store.renew(id)).map(v -> new JsonArray().add(KvJson.session(s)));
+    return Future.fromCompletionStage(store.renew(id)).map(s -> {
+      if (s == null) throw ApiError.notFound("Session id '" + id + "' not found");
+      return new JsonArray().add(KvJson.session(s));
+    });
   }
 
   Object sessionInfo(RoutingContext ctx) {

@@ -23,6 +23,7 @@ public final class KvChanges {
   final Map<String, Long> lockDelays = new LinkedHashMap<>();
   final Map<String, Session> sessionPuts = new LinkedHashMap<>();
   final Set<String> sessionDeletes = new LinkedHashSet<>();
+  final Set<String> renewals = new LinkedHashSet<>();
 
   public KvChanges(KvState base, long index, long nowMillis) {
     this.base = base;
@@ -95,6 +96,11 @@ public final class KvChanges {
     sessionDeletes.add(id);
   }
 
+  /** Restarts the session's TTL at this write's time; moves no view's index, as a renewal in Consul. */
+  public void renew(String id) {
+    renewals.add(id);
+  }
+
   /** Entries locked by the session, as this write sees them. */
   public List<KvEntry> heldBy(String sessionId) {
     List<KvEntry> out = new ArrayList<>();
@@ -112,6 +118,6 @@ public final class KvChanges {
   }
 
   public boolean isEmpty() {
-    return !kvChanged() && !sessionsChanged() && lockDelays.isEmpty();
+    return !kvChanged() && !sessionsChanged() && lockDelays.isEmpty() && renewals.isEmpty();
   }
 }

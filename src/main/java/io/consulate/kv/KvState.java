@@ -15,7 +15,7 @@ import java.util.TreeMap;
  */
 public final class KvState {
   public static final KvState EMPTY = new KvState(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), Map.of(),
-      Map.of(), 0, 0);
+      Map.of(), 0, 0, 0);
 
   private final NavigableMap<String, KvEntry> entries;
   private final NavigableMap<String, Tombstone> tombstones;
@@ -24,11 +24,12 @@ public final class KvState {
   private final Map<String, Long> lockDelays;
   private final long kvIndex;
   private final long sessionIndex;
+  private final long index;
 
   /** Takes ownership of the maps it is given. */
   public KvState(NavigableMap<String, KvEntry> entries, NavigableMap<String, Tombstone> tombstones,
       SortedMap<String, Session> sessions, Map<String, Long> renewals, Map<String, Long> lockDelays, long kvIndex,
-      long sessionIndex) {
+      long sessionIndex, long index) {
     this.entries = Collections.unmodifiableNavigableMap(entries);
     this.tombstones = Collections.unmodifiableNavigableMap(tombstones);
     this.sessions = Collections.unmodifiableSortedMap(sessions);
@@ -36,11 +37,15 @@ public final class KvState {
     this.lockDelays = Map.copyOf(lockDelays);
     this.kvIndex = kvIndex;
     this.sessionIndex = sessionIndex;
+    this.index = index;
   }
 
-  /** The index of the last write of either table: what a writer waits for to read its own write. */
+  /**
+   * The index of the last whole write, stored after both table indexes: what a writer waits for to read its
+   * own write, so it never sees one table's index moved and the other's not yet.
+   */
   public long index() {
-    return Math.max(kvIndex, sessionIndex);
+    return index;
   }
 
   /** The KV table's index: the last write of any key, deletes included. */

@@ -1,5 +1,6 @@
 package io.consulate.kv;
 
+import io.consulate.cluster.CacheMirror;
 import io.consulate.cluster.IndexCounter;
 import io.consulate.cluster.SnapshotPublisher;
 import java.time.Clock;
@@ -18,8 +19,8 @@ import org.infinispan.context.Flag;
 /**
  * The KV store's and sessions' write path and read handle, built like the catalog's: a command runs against
  * the current {@link KvState} under a fresh index from the counter the catalog shares (one cluster-wide
- * index), its changes go to the two caches (removals, then entries, then the table indexes, so a reader that
- * sees an index sees the data behind it), and the returned stage completes once this agent's published
+ * index), its changes go to the two caches (removals, then entries, then the table indexes, then the write's
+ * own index, so a reader that sees an index sees the data behind it), and the returned stage completes once this agent's published
  * state contains the write. Writes from one agent run one at a time.
  */
 public final class KvStore implements AutoCloseable {
@@ -46,7 +47,7 @@ public final class KvStore implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
-  private final KvMirror mirror = new KvMirror(rebuilder, publisher);
+  private final CacheMirror<KvState> mirror = new CacheMirror<>(rebuilder, publisher, KvCodec::decode, KvCodec::state);
   private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
 
   public KvStore(Cache<String, String> kv, Cache<String, String> sessions, IndexCounter counter, Clock clock) {
@@ -64,7 +65,7 @@ public final class KvStore implements AutoCloseable {
   /** The highest index already stored in either cache, for seeding the shared counter. */
   public static long storedIndex(Cache<String, String> kv, Cache<String, String> sessions) {
     long max = 0;
-    for (String v : new String[] {local(kv).get(KvCodec.KV_INDEX), local(sessions).get(KvCodec.SESSION_INDEX)}) {
+    for (String v : new String[] {local(kv).get(KvCodec.LAST_INDEX), local(sessions).get(KvCodec.SESSION_INDEX)}) {
       if (v != null) max = Math.max(max, Long.parseLong(v));
     }
     return max;
@@ -113,19 +114,25 @@ public final class KvStore implements AutoCloseable {
     c.lockDelays.forEach((k, until) -> kvPuts.put(KvCodec.LOCK_DELAY + k, Long.toString(until)));
     Map<String, String> sessionPuts = new HashMap<>();
     c.sessionPuts.forEach((id, s) -> sessionPuts.put(KvCodec.SESSION + id, KvCodec.encode(s)));
+    c.renewals.forEach(id -> sessionPuts.put(KvCodec.RENEWAL + id, Long.toString(c.nowMillis())));
     String stamp = Long.toString(index);
     return CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new))
         .thenCompose(x -> CompletableFuture.allOf(kv.putAllAsync(kvPuts), sessions.putAllAsync(sessionPuts)))
         .thenCompose(x -> CompletableFuture.allOf(
             kvPuts.isEmpty() && c.deletes.isEmpty() ? done() : kv.putAsync(KvCodec.KV_INDEX, stamp),
             c.sessionsChanged() ? sessions.putAsync(KvCodec.SESSION_INDEX, stamp) : done()))
+        .thenCompose(x -> kv.putAsync(KvCodec.LAST_INDEX, stamp))
         .thenCompose(x -> publisher.awaitIndex(index))
         .thenApply(state -> new Written<>(value, index));
   }
 
-  /** Restarts a session's TTL, on every agent: a renewal moves no index, as in Consul. */
-  public CompletionStage<Void> renew(String id) {
-    return sessions.putAsync(KvCodec.RENEWAL + id, Long.toString(clock.millis())).thenApply(x -> null);
+  /** Restarts a session's TTL on every agent; completes with the session, or null if it does not exist. */
+  public CompletionStage<Session> renew(String id) {
+    return write(c -> {
+      Session s = c.session(id);
+      if (s != null) c.renew(id);
+      return s;
+    }).thenApply(Written::value);
   }
 
   /** Drops tombstones older than the tombstone TTL and lock delays that have run out; no index moves. */
