@@ -1,6 +1,10 @@
 package io.consulate.cluster;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,6 +35,8 @@ public final class CacheMirror<S> {
   private final SnapshotPublisher<S> publisher;
   private final BiFunction<String, String, Object> decoder;
   private final Function<Map<String, Object>, S> builder;
+  /** Writers waiting for a snapshot built after their puts; served by the next rebuild to start. */
+  private final List<CompletableFuture<S>> waiting = new ArrayList<>();
 
   /** {@code decoder} turns a stored key and value into an entry; {@code builder} makes a snapshot of them all. */
   public CacheMirror(Executor rebuilder, SnapshotPublisher<S> publisher, BiFunction<String, String, Object> decoder,
@@ -69,16 +75,38 @@ public final class CacheMirror<S> {
     }
   }
 
+  /**
+   * A snapshot built from everything stored before this call: what a writer awaits once its puts are done,
+   * to read its own write. (Waiting for the write's index is not enough: a rebuild may run between the
+   * events of one putAll and publish that index before the rest of the write.)
+   */
+  public CompletionStage<S> rebuilt() {
+    CompletableFuture<S> done = new CompletableFuture<>();
+    synchronized (waiting) {
+      waiting.add(done);
+    }
+    requestRebuild();
+    return done;
+  }
+
   private void requestRebuild() {
     if (rebuildPending.compareAndSet(false, true)) rebuilder.execute(this::rebuild);
   }
 
   private void rebuild() {
     rebuildPending.set(false);
+    List<CompletableFuture<S>> served;
+    synchronized (waiting) {
+      served = new ArrayList<>(waiting);
+      waiting.clear();
+    }
     try {
-      publisher.publish(builder.apply(entries));
+      S next = builder.apply(entries);
+      publisher.publish(next);
+      served.forEach(w -> w.complete(next));
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "snapshot rebuild failed; readers keep the previous one", e);
+      served.forEach(w -> w.completeExceptionally(e));
     }
   }
 }

@@ -29,8 +29,7 @@ import org.infinispan.context.Flag;
 public final class CatalogStore implements AutoCloseable {
   private final Cache<String, String> cache;
   private final IndexCounter counter;
-  private final SnapshotPublisher<CatalogSnapshot> publisher =
-      new SnapshotPublisher<>(CatalogSnapshot.EMPTY, CatalogSnapshot::index);
+  private final SnapshotPublisher<CatalogSnapshot> publisher = new SnapshotPublisher<>(CatalogSnapshot.EMPTY);
   private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "catalog-snapshot");
     t.setDaemon(true);
@@ -110,7 +109,7 @@ public final class CatalogStore implements AutoCloseable {
     return removals
         .thenCompose(x -> cache.putAllAsync(entries))
         .thenCompose(x -> cache.putAllAsync(indexes))
-        .thenCompose(x -> publisher.awaitIndex(index))
+        .thenCompose(x -> mirror.rebuilt())
         .thenApply(snap -> index);
   }
 

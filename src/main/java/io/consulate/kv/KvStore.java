@@ -41,7 +41,7 @@ public final class KvStore implements AutoCloseable {
   private final Cache<String, String> sessions;
   private final IndexCounter counter;
   private final Clock clock;
-  private final SnapshotPublisher<KvState> publisher = new SnapshotPublisher<>(KvState.EMPTY, KvState::index);
+  private final SnapshotPublisher<KvState> publisher = new SnapshotPublisher<>(KvState.EMPTY);
   private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "kv-snapshot");
     t.setDaemon(true);
@@ -122,7 +122,7 @@ public final class KvStore implements AutoCloseable {
             kvPuts.isEmpty() && c.deletes.isEmpty() ? done() : kv.putAsync(KvCodec.KV_INDEX, stamp),
             c.sessionsChanged() ? sessions.putAsync(KvCodec.SESSION_INDEX, stamp) : done()))
         .thenCompose(x -> kv.putAsync(KvCodec.LAST_INDEX, stamp))
-        .thenCompose(x -> publisher.awaitIndex(index))
+        .thenCompose(x -> mirror.rebuilt())
         .thenApply(state -> new Written<>(value, index));
   }
 
