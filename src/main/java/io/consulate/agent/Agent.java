@@ -1,8 +1,10 @@
 package io.consulate.agent;
 
+import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.catalog.Node;
 import io.consulate.cluster.CatalogStore;
 import io.consulate.cluster.Caches;
+import io.consulate.cluster.IndexCounter;
 import io.consulate.cluster.LocalCaches;
 import io.consulate.cluster.LocalIndexCounter;
 import io.consulate.dns.DnsConfig;
@@ -16,6 +18,9 @@ import io.consulate.http.AgentInfo;
 import io.consulate.http.BlockingQueries;
 import io.consulate.http.HttpApi;
 import io.consulate.http.HttpApiVerticle;
+import io.consulate.kv.KvState;
+import io.consulate.kv.KvStore;
+import io.consulate.kv.SessionReaper;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -50,7 +55,9 @@ public final class Agent {
   private AgentChecks checks;
   private CriticalReaper reaper;
   private int httpPort;
-  private BlockingQueries blocking;
+  private BlockingQueries<CatalogSnapshot> blocking;
+  private KvStore kv;
+  private BlockingQueries<KvState> kvBlocking;
   private DnsServer dns;
 
   private Agent(Supplier<AgentConfig> configSource, AgentConfig config, Vertx vertx) {
@@ -82,7 +89,13 @@ public final class Agent {
       caches = new LocalCaches(config.dataDir());
       Cache<String, String> catalog = caches.cache(Caches.CATALOG);
       String nodeId = NodeIdentity.load(config.dataDir());
-      store = new CatalogStore(catalog, new LocalIndexCounter(CatalogStore.storedIndex(catalog)));
+      Cache<String, String> kvCache = caches.cache(KvStore.KV_CACHE);
+      Cache<String, String> sessionCache = caches.cache(KvStore.SESSION_CACHE);
+      // One index for catalog, KV and sessions, as Consul's single Raft log: seeded above all of them.
+      IndexCounter counter = new LocalIndexCounter(
+          Math.max(CatalogStore.storedIndex(catalog), KvStore.storedIndex(kvCache, sessionCache)));
+      store = new CatalogStore(catalog, counter);
+      kv = new KvStore(kvCache, sessionCache, counter, Clock.systemUTC());
       String addr = config.advertiseAddr();
       Node node = new Node(config.nodeName(), nodeId, addr, config.datacenter(),
           Map.of("lan", addr, "lan_ipv4", addr, "wan", addr, "wan_ipv4", addr),
@@ -100,7 +113,10 @@ public final class Agent {
         .compose(v -> Future.fromCompletionStage(checks.start()))
         .compose(v -> Future.fromCompletionStage(local.reconcileConfig(config.services())))
         .compose(v -> Future.fromCompletionStage(checks.reconcileConfig(config.checks())))
-        .onSuccess(v -> reaper.start())
+        .onSuccess(v -> {
+          reaper.start();
+          startSessionReaper();
+        })
         .compose(v -> startDns())
         .compose(v -> startHttp())
         .onSuccess(v -> LOG.info("Consulate agent running: node=" + config.nodeName() + " datacenter="
@@ -119,6 +135,13 @@ public final class Agent {
     } catch (UnknownIdException e) {
       // deregistered meanwhile
     }
+  }
+
+  /** After the local node is registered, so its sessions are not taken for those of a vanished node. */
+  private void startSessionReaper() {
+    SessionReaper sessions = new SessionReaper(kv, store::snapshot);
+    vertx.setPeriodic(1000, id -> sessions.sweep());
+    store.snapshots().subscribe(snap -> sessions.sweep());
   }
 
   private Future<Void> startDns() {
@@ -142,14 +165,16 @@ public final class Agent {
   }
 
   private Future<Void> startHttp() {
-    blocking = new BlockingQueries(vertx, store.snapshots());
+    blocking = new BlockingQueries<>(vertx, store.snapshots());
+    kvBlocking = new BlockingQueries<>(vertx, kv.snapshots());
     AgentInfo info = new AgentInfo(config.nodeName(), local.node().id(), config.datacenter(), config.advertiseAddr(),
         config.advertiseAddr() + ":" + config.serverPort(), 8301, VERSION);
     // Instances share the port across event loops; an ephemeral port (tests) cannot be shared, so one listener.
     int instances = config.httpPort() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
     HttpApiVerticle[] first = new HttpApiVerticle[1];
     return vertx.deployVerticle(() -> {
-      HttpApiVerticle v = new HttpApiVerticle(vx -> HttpApi.router(vx, store, blocking, local, checks, info, this::reload),
+      HttpApiVerticle v = new HttpApiVerticle(vx -> HttpApi.router(vx, store, blocking, local, checks, info, this::reload,
+          kv, kvBlocking),
           config.clientAddr(), config.httpPort());
       if (first[0] == null) first[0] = v;
       return v;
@@ -191,13 +216,14 @@ public final class Agent {
 
   /** Blocking queries currently parked, for tests and metrics. */
   public int parkedQueries() {
-    return blocking.parked();
+    return blocking.parked() + kvBlocking.parked();
   }
 
   public Future<Void> close() {
     if (reaper != null) reaper.stop();
     return vertx.close().andThen(ar -> {
       if (store != null) store.close();
+      if (kv != null) kv.close();
       if (caches != null) caches.close();
       io.shutdown();
     });

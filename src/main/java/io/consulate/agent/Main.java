@@ -1,8 +1,11 @@
 package io.consulate.agent;
 
 import io.consulate.agent.cli.CatalogCommand;
+import io.consulate.agent.cli.KvCommand;
+import io.consulate.agent.cli.LockCommand;
 import io.consulate.agent.cli.MembersCommand;
 import io.consulate.agent.cli.ReloadCommand;
+import io.consulate.agent.cli.WatchCommand;
 import io.consulate.template.TemplateCommand;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "consulate", mixinStandardHelpOptions = true, version = "Consulate " + Agent.VERSION,
     description = "A Consul-compatible, DNS-first service registry.",
     subcommands = {AgentCommand.class, ReloadCommand.class, MembersCommand.class, CatalogCommand.class,
-        TemplateCommand.class})
+        KvCommand.class, LockCommand.class, WatchCommand.class, TemplateCommand.class})
 public final class Main implements Runnable {
   @Override
   public void run() {

@@ -1,16 +1,15 @@
 package io.consulate.cluster;
 
-import io.consulate.catalog.CatalogSnapshot;
-import io.consulate.catalog.HealthCheck;
-import io.consulate.catalog.Node;
-import io.consulate.catalog.ServiceInstance;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.infinispan.notifications.Listener;
@@ -21,26 +20,34 @@ import org.infinispan.notifications.cachelistener.event.CacheEntryEvent;
 import org.infinispan.notifications.cachelistener.event.CacheEntryRemovedEvent;
 
 /**
- * Decoded copy of the catalog cache, kept current by cache events (local and replicated writes alike), and
+ * Decoded copy of one or more caches, kept current by cache events (local and replicated writes alike), and
  * the builder of snapshots from it. Events only update the map and request a rebuild; rebuilds run on one
  * executor and coalesce, so a burst of writes yields one snapshot, and the JGroups thread delivering a
- * replicated write is never held up.
+ * replicated write is never held up. The catalog and the KV store each have one, with their own codec.
  */
 @Listener(observation = Listener.Observation.POST)
-public final class CacheMirror {
+public final class CacheMirror<S> {
   private static final Logger LOG = Logger.getLogger(CacheMirror.class.getName());
 
   private final Map<String, Object> entries = new ConcurrentHashMap<>();
   private final AtomicBoolean rebuildPending = new AtomicBoolean();
   private final Executor rebuilder;
-  private final SnapshotPublisher publisher;
+  private final SnapshotPublisher<S> publisher;
+  private final BiFunction<String, String, Object> decoder;
+  private final Function<Map<String, Object>, S> builder;
+  /** Writers waiting for a snapshot built after their puts; served by the next rebuild to start. */
+  private final List<CompletableFuture<S>> waiting = new ArrayList<>();
 
-  CacheMirror(Executor rebuilder, SnapshotPublisher publisher) {
+  /** {@code decoder} turns a stored key and value into an entry; {@code builder} makes a snapshot of them all. */
+  public CacheMirror(Executor rebuilder, SnapshotPublisher<S> publisher, BiFunction<String, String, Object> decoder,
+      Function<Map<String, Object>, S> builder) {
     this.rebuilder = rebuilder;
     this.publisher = publisher;
+    this.decoder = decoder;
+    this.builder = builder;
   }
 
-  void load(Map<String, String> stored) {
+  public void load(Map<String, String> stored) {
     stored.forEach(this::apply);
     requestRebuild();
   }
@@ -62,10 +69,24 @@ public final class CacheMirror {
 
   private void apply(String key, String value) {
     try {
-      entries.put(key, EntryCodec.decode(key, value));
+      entries.put(key, decoder.apply(key, value));
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "ignoring unreadable catalog entry " + key + ": " + e.getMessage());
+      LOG.log(Level.WARNING, "ignoring unreadable stored entry " + key + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * A snapshot built from everything stored before this call: what a writer awaits once its puts are done,
+   * to read its own write. (Waiting for the write's index is not enough: a rebuild may run between the
+   * events of one putAll and publish that index before the rest of the write.)
+   */
+  public CompletionStage<S> rebuilt() {
+    CompletableFuture<S> done = new CompletableFuture<>();
+    synchronized (waiting) {
+      waiting.add(done);
+    }
+    requestRebuild();
+    return done;
   }
 
   private void requestRebuild() {
@@ -74,21 +95,18 @@ public final class CacheMirror {
 
   private void rebuild() {
     rebuildPending.set(false);
-    List<Node> nodes = new ArrayList<>();
-    List<ServiceInstance> services = new ArrayList<>();
-    List<HealthCheck> checks = new ArrayList<>();
-    Map<String, Long> indexes = new HashMap<>();
-    for (Map.Entry<String, Object> e : entries.entrySet()) {
-      Object v = e.getValue();
-      if (v instanceof Node n) nodes.add(n);
-      else if (v instanceof ServiceInstance s) services.add(s);
-      else if (v instanceof HealthCheck c) checks.add(c);
-      else if (v instanceof Long l) indexes.put(e.getKey().substring(2), l);
+    List<CompletableFuture<S>> served;
+    synchronized (waiting) {
+      served = new ArrayList<>(waiting);
+      waiting.clear();
     }
     try {
-      publisher.publish(CatalogSnapshot.build(nodes, services, checks, indexes));
+      S next = builder.apply(entries);
+      publisher.publish(next);
+      served.forEach(w -> w.complete(next));
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "snapshot rebuild failed; readers keep the previous one", e);
+      served.forEach(w -> w.completeExceptionally(e));
     }
   }
 }

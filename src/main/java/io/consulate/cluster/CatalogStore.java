@@ -3,7 +3,12 @@ package io.consulate.cluster;
 import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.catalog.ChangeSet;
 import io.consulate.catalog.EntryKeys;
+import io.consulate.catalog.HealthCheck;
+import io.consulate.catalog.Node;
+import io.consulate.catalog.ServiceInstance;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -24,13 +29,14 @@ import org.infinispan.context.Flag;
 public final class CatalogStore implements AutoCloseable {
   private final Cache<String, String> cache;
   private final IndexCounter counter;
-  private final SnapshotPublisher publisher = new SnapshotPublisher();
+  private final SnapshotPublisher<CatalogSnapshot> publisher = new SnapshotPublisher<>(CatalogSnapshot.EMPTY);
   private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "catalog-snapshot");
     t.setDaemon(true);
     return t;
   });
-  private final CacheMirror mirror = new CacheMirror(rebuilder, publisher);
+  private final CacheMirror<CatalogSnapshot> mirror =
+      new CacheMirror<>(rebuilder, publisher, EntryCodec::decode, CatalogStore::build);
   private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
 
   /** A command: reads the snapshot, adds its effects to the builder, or throws to refuse the write. */
@@ -43,6 +49,22 @@ public final class CatalogStore implements AutoCloseable {
     mirror.load(Map.copyOf(cache.getAdvancedCache().withFlags(Flag.CACHE_MODE_LOCAL)));
   }
 
+  /** The snapshot of every decoded entry: nodes, services, checks and index entries by kind. */
+  private static CatalogSnapshot build(Map<String, Object> entries) {
+    List<Node> nodes = new ArrayList<>();
+    List<ServiceInstance> services = new ArrayList<>();
+    List<HealthCheck> checks = new ArrayList<>();
+    Map<String, Long> indexes = new HashMap<>();
+    for (Map.Entry<String, Object> e : entries.entrySet()) {
+      Object v = e.getValue();
+      if (v instanceof Node n) nodes.add(n);
+      else if (v instanceof ServiceInstance s) services.add(s);
+      else if (v instanceof HealthCheck c) checks.add(c);
+      else if (v instanceof Long l) indexes.put(e.getKey().substring(2), l);
+    }
+    return CatalogSnapshot.build(nodes, services, checks, indexes);
+  }
+
   /** The highest index already stored, for seeding a fresh counter. */
   public static long storedIndex(Cache<String, String> cache) {
     long max = 0;
@@ -52,7 +74,7 @@ public final class CatalogStore implements AutoCloseable {
     return max;
   }
 
-  public SnapshotPublisher snapshots() {
+  public SnapshotPublisher<CatalogSnapshot> snapshots() {
     return publisher;
   }
 
@@ -87,7 +109,7 @@ public final class CatalogStore implements AutoCloseable {
     return removals
         .thenCompose(x -> cache.putAllAsync(entries))
         .thenCompose(x -> cache.putAllAsync(indexes))
-        .thenCompose(x -> publisher.awaitIndex(index))
+        .thenCompose(x -> mirror.rebuilt())
         .thenApply(snap -> index);
   }
 

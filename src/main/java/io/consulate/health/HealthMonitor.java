@@ -24,10 +24,10 @@ public final class HealthMonitor {
   private final StatusSink sink;
   private final Function<CheckDefinition, Probe> probes;
   private final Map<String, RunningCheck> running = new ConcurrentHashMap<>();
-  private final SnapshotPublisher snapshots;
+  private final SnapshotPublisher<CatalogSnapshot> snapshots;
 
   HealthMonitor(String node, CheckTimers timers, StatusSink sink, Function<CheckDefinition, Probe> probes,
-      SnapshotPublisher snapshots) {
+      SnapshotPublisher<CatalogSnapshot> snapshots) {
     this.node = node;
     this.timers = timers;
     this.sink = sink;
@@ -37,7 +37,7 @@ public final class HealthMonitor {
   }
 
   public static HealthMonitor create(io.vertx.core.Vertx vertx, String node, CheckTimers timers, StatusSink sink,
-      SnapshotPublisher snapshots) {
+      SnapshotPublisher<CatalogSnapshot> snapshots) {
     Probes probes = new Probes(vertx);
     return new HealthMonitor(node, timers, sink, probes::forDefinition, snapshots);
   }

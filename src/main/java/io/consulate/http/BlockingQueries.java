@@ -1,6 +1,5 @@
 package io.consulate.http;
 
-import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.catalog.GoDuration;
 import io.consulate.cluster.SnapshotPublisher;
 import io.vertx.core.Context;
@@ -18,34 +17,35 @@ import java.util.function.ToLongFunction;
  * Consul's blocking queries ({@code ?index=N&wait=5m}): a request parks until a published snapshot moves the
  * index of <em>its own view</em> past N, or until the wait (default 5m, at most 10m, plus up to wait/16 of
  * jitter) ends. Parked requests cost a map entry and a timer; they are checked once per published snapshot.
+ * Generic over the snapshot type: the catalog and the KV store each have one.
  */
-public final class BlockingQueries {
+public final class BlockingQueries<S> {
   static final Duration DEFAULT_WAIT = Duration.ofMinutes(5);
   static final Duration MAX_WAIT = Duration.ofMinutes(10);
 
   private final Vertx vertx;
-  private final SnapshotPublisher publisher;
-  private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
+  private final SnapshotPublisher<S> publisher;
+  private final Set<Waiter<S>> waiters = ConcurrentHashMap.newKeySet();
 
-  private record Waiter(long index, ToLongFunction<CatalogSnapshot> view, Promise<CatalogSnapshot> promise,
+  private record Waiter<S>(long index, ToLongFunction<S> view, Promise<S> promise,
       Context context) {}
 
-  public BlockingQueries(Vertx vertx, SnapshotPublisher publisher) {
+  public BlockingQueries(Vertx vertx, SnapshotPublisher<S> publisher) {
     this.vertx = vertx;
     this.publisher = publisher;
     publisher.subscribe(this::onSnapshot);
   }
 
   /** The snapshot to answer from: at once without {@code ?index}, else after a change to the view or the wait. */
-  public Future<CatalogSnapshot> await(RoutingContext ctx, ToLongFunction<CatalogSnapshot> view) {
+  public Future<S> await(RoutingContext ctx, ToLongFunction<S> view) {
     long index = index(ctx);
     Duration wait = waitTime(ctx);
-    CatalogSnapshot now = publisher.current();
+    S now = publisher.current();
     if (index == 0 || view.applyAsLong(now) > index) return Future.succeededFuture(now);
-    Promise<CatalogSnapshot> promise = Promise.promise();
-    Waiter w = new Waiter(index, view, promise, vertx.getOrCreateContext());
+    Promise<S> promise = Promise.promise();
+    Waiter<S> w = new Waiter<>(index, view, promise, vertx.getOrCreateContext());
     waiters.add(w);
-    CatalogSnapshot latest = publisher.current();
+    S latest = publisher.current();
     if (view.applyAsLong(latest) > index && waiters.remove(w)) return Future.succeededFuture(latest);
     long jitter = ThreadLocalRandom.current().nextLong(Math.max(1, wait.toMillis() / 16));
     long timer = vertx.setTimer(wait.toMillis() + jitter, t -> {
@@ -60,8 +60,8 @@ public final class BlockingQueries {
     return waiters.size();
   }
 
-  private void onSnapshot(CatalogSnapshot snap) {
-    for (Waiter w : waiters) {
+  private void onSnapshot(S snap) {
+    for (Waiter<S> w : waiters) {
       if (w.view().applyAsLong(snap) > w.index() && waiters.remove(w)) {
         w.context().runOnContext(v -> w.promise().tryComplete(snap));
       }

@@ -1,5 +1,6 @@
 package io.consulate.http;
 
+import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.catalog.IndexKeys;
 import io.consulate.catalog.Node;
 import io.consulate.catalog.ServiceInstance;
@@ -13,11 +14,11 @@ import java.util.TreeSet;
 
 /** {@code /v1/catalog/*}: the cluster-wide view of nodes and services, blocking where Consul blocks. */
 final class CatalogEndpoints {
-  private final SnapshotReads reads;
+  private final SnapshotReads<CatalogSnapshot> reads;
   private final String datacenter;
   private final CatalogRegistration registration;
 
-  CatalogEndpoints(CatalogStore store, SnapshotReads reads, String datacenter) {
+  CatalogEndpoints(CatalogStore store, SnapshotReads<CatalogSnapshot> reads, String datacenter) {
     this.reads = reads;
     this.datacenter = datacenter;
     this.registration = new CatalogRegistration(store, datacenter);

@@ -1,5 +1,6 @@
 package io.consulate.http;
 
+import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.catalog.HealthCheck;
 import io.consulate.catalog.HealthStatus;
 import io.consulate.catalog.IndexKeys;
@@ -9,9 +10,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /** {@code /v1/health/*}: instances with their checks, and checks by service, node and state. */
 final class HealthEndpoints {
-  private final SnapshotReads reads;
+  private final SnapshotReads<CatalogSnapshot> reads;
 
-  HealthEndpoints(SnapshotReads reads) {
+  HealthEndpoints(SnapshotReads<CatalogSnapshot> reads) {
     this.reads = reads;
   }
 

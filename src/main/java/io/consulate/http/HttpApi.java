@@ -2,8 +2,13 @@ package io.consulate.http;
 
 import io.consulate.agent.AgentChecks;
 import io.consulate.agent.LocalAgent;
+import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.cluster.CatalogStore;
+import io.consulate.kv.KvState;
+import io.consulate.kv.KvStore;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.concurrent.CompletionStage;
@@ -16,16 +21,22 @@ public final class HttpApi {
 
   private HttpApi() {}
 
-  public static Router router(Vertx vertx, CatalogStore store, BlockingQueries blocking, LocalAgent agent,
-      AgentChecks checks, AgentInfo info, Supplier<CompletionStage<Void>> reload) {
-    SnapshotReads reads = new SnapshotReads(blocking, info.datacenter());
+  public static Router router(Vertx vertx, CatalogStore store, BlockingQueries<CatalogSnapshot> blocking, LocalAgent agent,
+      AgentChecks checks, AgentInfo info, Supplier<CompletionStage<Void>> reload, KvStore kvStore,
+      BlockingQueries<KvState> kvBlocking) {
+    SnapshotReads<CatalogSnapshot> reads = new SnapshotReads<>(blocking, info.datacenter());
     AgentEndpoints agentApi = new AgentEndpoints(agent, info, reload);
     AgentCheckEndpoints checkApi = new AgentCheckEndpoints(store, agent, checks);
     CatalogEndpoints catalog = new CatalogEndpoints(store, reads, info.datacenter());
     HealthEndpoints health = new HealthEndpoints(reads);
     StatusEndpoints status = new StatusEndpoints(info);
+    SnapshotReads<KvState> kvReads = new SnapshotReads<>(kvBlocking, info.datacenter());
+    KvEndpoints kv = new KvEndpoints(kvStore, kvReads);
+    SessionEndpoints session = new SessionEndpoints(kvStore, kvReads, store::snapshot, info.nodeName());
+    TxnEndpoint txn = new TxnEndpoint(kvStore);
 
     Router router = Router.router(vertx);
+    router.route().handler(HttpApi::rawBodies);
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     router.errorHandler(413, ctx -> Replies.text(ctx.response(), 413, "Request body too large"));
     router.errorHandler(400, ctx -> Replies.text(ctx.response(), 400, "Bad request"));
@@ -59,6 +70,28 @@ public final class HttpApi {
         .get("/v1/health/state/:state", health::healthState)
         .get("/v1/status/leader", status::statusLeader)
         .get("/v1/status/peers", status::statusPeers)
+        .get("/v1/kv/*", kv::kvGet)
+        .put("/v1/kv/*", kv::kvPut)
+        .delete("/v1/kv/*", kv::kvDelete)
+        .put("/v1/txn", txn::txn)
+        .put("/v1/session/create", session::sessionCreate)
+        .put("/v1/session/destroy/:id", session::sessionDestroy)
+        .put("/v1/session/renew/:id", session::sessionRenew)
+        .get("/v1/session/info/:id", session::sessionInfo)
+        .get("/v1/session/node/:node", session::sessionNode)
+        .get("/v1/session/list", session::sessionList)
         .build();
+  }
+
+  /**
+   * Consul reads every body as raw bytes; curl's default form content type would make the body handler
+   * decode it as form fields, which garbles binary KV values and caps them at 8 KiB, so that type is dropped.
+   */
+  private static void rawBodies(RoutingContext ctx) {
+    String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    if (type != null && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/"))) {
+      ctx.request().headers().remove(HttpHeaders.CONTENT_TYPE);
+    }
+    ctx.next();
   }
 }

@@ -5,6 +5,7 @@ import io.consulate.agent.InvalidDefinitionException;
 import io.consulate.agent.UnknownIdException;
 import io.consulate.catalog.CatalogException;
 import io.consulate.json.JsonFieldException;
+import io.consulate.kv.KvException;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerResponse;
@@ -52,6 +53,10 @@ public final class Replies {
       res.end();
       return;
     }
+    if (value instanceof RawBody raw) {
+      raw.write(res);
+      return;
+    }
     boolean pretty = ctx.request().params().contains("pretty");
     String body;
     if (value instanceof JsonObject o) body = pretty ? o.encodePrettily() : o.encode();
@@ -76,7 +81,7 @@ public final class Replies {
     } else if (cause instanceof InvalidDefinitionException || cause instanceof CatalogException) {
       status = 400;
       reason = cause.getMessage();
-    } else if (cause instanceof ConfigException) {
+    } else if (cause instanceof ConfigException || cause instanceof KvException) {
       status = 500;
       reason = cause.getMessage();
     } else {

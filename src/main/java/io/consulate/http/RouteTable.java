@@ -28,6 +28,14 @@ final class RouteTable {
     return add(HttpMethod.PUT, path, endpoint);
   }
 
+  RouteTable delete(String path, Endpoint endpoint) {
+    return add(HttpMethod.DELETE, path, endpoint);
+  }
+
+  RouteTable post(String path, Endpoint endpoint) {
+    return add(HttpMethod.POST, path, endpoint);
+  }
+
   private RouteTable add(HttpMethod method, String path, Endpoint endpoint) {
     router.route(method, path).handler(Replies.wrap(endpoint));
     methodsByPath.computeIfAbsent(path, p -> new ArrayList<>()).add(method);

@@ -1,6 +1,5 @@
 package io.consulate.http;
 
-import io.consulate.catalog.CatalogSnapshot;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.Function;
@@ -8,19 +7,19 @@ import java.util.function.ToLongFunction;
 
 /**
  * The shape of every blocking-capable read: check {@code ?dc}, wait per {@code ?index}, set Consul's headers
- * with the view's index, and render from that one snapshot.
+ * with the view's index, and render from that one snapshot (catalog and KV alike).
  */
-final class SnapshotReads {
-  private final BlockingQueries blocking;
+final class SnapshotReads<S> {
+  private final BlockingQueries<S> blocking;
   private final String datacenter;
 
-  SnapshotReads(BlockingQueries blocking, String datacenter) {
+  SnapshotReads(BlockingQueries<S> blocking, String datacenter) {
     this.blocking = blocking;
     this.datacenter = datacenter;
   }
 
-  Future<Object> read(RoutingContext ctx, ToLongFunction<CatalogSnapshot> view,
-      Function<CatalogSnapshot, Object> render) {
+  Future<Object> read(RoutingContext ctx, ToLongFunction<S> view,
+      Function<S, Object> render) {
     Params.requireDatacenter(ctx, datacenter);
     return blocking.await(ctx, view).map(snap -> {
       QueryMeta.set(ctx.response(), view.applyAsLong(snap));

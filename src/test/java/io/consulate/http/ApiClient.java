@@ -26,8 +26,12 @@ public final class ApiClient implements AutoCloseable {
   }
 
   public HttpResponse<Buffer> send(HttpMethod method, String uri, String body) throws Exception {
+    return sendBytes(method, uri, body == null ? null : Buffer.buffer(body));
+  }
+
+  public HttpResponse<Buffer> sendBytes(HttpMethod method, String uri, Buffer body) throws Exception {
     var request = client.request(method, uri);
-    var future = body == null ? request.send() : request.sendBuffer(Buffer.buffer(body));
+    var future = body == null ? request.send() : request.sendBuffer(body);
     return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 

@@ -35,21 +35,11 @@ class BlockingQueryTest {
     return Long.parseLong(api.get(uri).getHeader("X-Consul-Index"));
   }
 
-  private CompletableFuture<HttpResponse<Buffer>> async(String uri) {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return api.get(uri);
-      } catch (Exception e) {
-        throw new RuntimeException(e);
-      }
-    });
-  }
-
   @Test
   void wakesWhenItsServiceChanges() throws Exception {
     long idx = index("/v1/health/service/web");
-    CompletableFuture<HttpResponse<Buffer>> parked = async("/v1/health/service/web?index=" + idx + "&wait=20s");
-    waitUntilParked();
+    CompletableFuture<HttpResponse<Buffer>> parked = BlockingCalls.async(api, "/v1/health/service/web?index=" + idx + "&wait=20s");
+    BlockingCalls.waitUntilParked(agent);
     api.put("/v1/agent/service/register", "{\"ID\":\"web-2\",\"Name\":\"web\",\"Port\":81}");
     HttpResponse<Buffer> res = parked.get(10, TimeUnit.SECONDS);
     assertEquals(2, res.bodyAsJsonArray().size());
@@ -60,18 +50,12 @@ class BlockingQueryTest {
   void staysParkedForAnotherServiceAndReturnsAfterTheWait() throws Exception {
     long idx = index("/v1/catalog/service/web");
     long t0 = System.nanoTime();
-    CompletableFuture<HttpResponse<Buffer>> parked = async("/v1/catalog/service/web?index=" + idx + "&wait=1s");
-    waitUntilParked();
+    CompletableFuture<HttpResponse<Buffer>> parked = BlockingCalls.async(api, "/v1/catalog/service/web?index=" + idx + "&wait=1s");
+    BlockingCalls.waitUntilParked(agent);
     api.put("/v1/agent/service/register", "{\"ID\":\"db-1\",\"Name\":\"db\",\"Port\":5432}");
     HttpResponse<Buffer> res = parked.get(10, TimeUnit.SECONDS);
     long ms = (System.nanoTime() - t0) / 1_000_000;
     assertTrue(ms >= 1000, "returned after " + ms + " ms, before the wait ended");
     assertEquals(idx, Long.parseLong(res.getHeader("X-Consul-Index")), "the view's index did not move");
-  }
-
-  private void waitUntilParked() throws InterruptedException {
-    // Parking is an event inside the agent; poll its counter instead of sleeping a guessed time.
-    for (int i = 0; i < 500 && agent.parkedQueries() == 0; i++) Thread.sleep(10);
-    assertEquals(1, agent.parkedQueries(), "the query parked");
   }
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -19,19 +20,24 @@ abstract class HttpCommand {
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   String send(String method, String path) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base() + path))
-        .method(method, HttpRequest.BodyPublishers.noBody()).build();
-    HttpResponse<String> res;
+    HttpResponse<byte[]> res = exchange(method, path, null);
+    String body = new String(res.body(), StandardCharsets.UTF_8);
+    if (res.statusCode() / 100 != 2) {
+      throw new IOException("Unexpected response code: " + res.statusCode() + " (" + body.trim() + ")");
+    }
+    return body;
+  }
+
+  /** One request with an optional raw body; the caller judges the status (a KV 404 is an answer). */
+  HttpResponse<byte[]> exchange(String method, String path, byte[] body) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(base() + path)).method(method,
+        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body)).build();
     try {
-      res = client.send(request, HttpResponse.BodyHandlers.ofString());
+      return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new IOException("cannot reach the agent at " + base() + ": " + e.getClass().getSimpleName()
           + (e.getMessage() != null ? " " + e.getMessage() : ""));
     }
-    if (res.statusCode() / 100 != 2) {
-      throw new IOException("Unexpected response code: " + res.statusCode() + " (" + res.body().trim() + ")");
-    }
-    return res.body();
   }
 
   private String base() {

@@ -1,0 +1,132 @@
+package io.consulate.http;
+
+import io.consulate.kv.KvEntry;
+import io.consulate.kv.KvOps;
+import io.consulate.kv.KvState;
+import io.consulate.kv.KvStore;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * {@code /v1/kv/<key>} (agent/kvs_endpoint.go): GET one key, a prefix ({@code ?recurse}) or its keys
+ * ({@code ?keys&separator=}), blocking on that key's or prefix's index; PUT with {@code ?flags}, {@code ?cas},
+ * {@code ?acquire}, {@code ?release}; DELETE with {@code ?recurse} or {@code ?cas}. Missing data is a 404 that
+ * still carries {@code X-Consul-Index}.
+ */
+final class KvEndpoints {
+  static final int MAX_VALUE_BYTES = 512 * 1024;
+  private static final String PREFIX = "/v1/kv/";
+
+  private final KvStore store;
+  private final SnapshotReads<KvState> reads;
+
+  KvEndpoints(KvStore store, SnapshotReads<KvState> reads) {
+    this.store = store;
+    this.reads = reads;
+  }
+
+  Object kvGet(RoutingContext ctx) {
+    String key = key(ctx);
+    if (has(ctx, "keys")) {
+      String separator = has(ctx, "separator") ? ctx.request().getParam("separator") : ctx.request().getParam("seperator");
+      return reads.read(ctx, s -> s.prefixIndex(key), s -> {
+        List<String> keys = s.keys(key, separator);
+        if (keys.isEmpty() && !key.isEmpty()) throw new ApiError(404, "");
+        return keys;
+      });
+    }
+    if (has(ctx, "recurse")) {
+      return reads.read(ctx, s -> s.prefixIndex(key), s -> {
+        if (s.list(key).isEmpty()) throw new ApiError(404, "");
+        return KvJson.entries(s.list(key));
+      });
+    }
+    requireKey(key);
+    boolean raw = has(ctx, "raw");
+    return reads.read(ctx, s -> s.keyIndex(key), s -> {
+      KvEntry e = s.entry(key);
+      if (e == null) throw new ApiError(404, "");
+      return raw ? new RawBody(e.value()) : KvJson.entries(List.of(e));
+    });
+  }
+
+  Object kvPut(RoutingContext ctx) {
+    String key = requireKey(key(ctx));
+    conflicting(ctx, "cas", "acquire", "release");
+    Buffer body = ctx.body().buffer();
+    int length = body == null ? 0 : body.length();
+    if (length > MAX_VALUE_BYTES) {
+      throw new ApiError(413, "Request body(" + length + " bytes) too large, max size: " + MAX_VALUE_BYTES + " bytes.");
+    }
+    byte[] value = body == null ? new byte[0] : body.getBytes();
+    long flags = unsigned(ctx, "flags");
+    String acquire = ctx.request().getParam("acquire");
+    String release = ctx.request().getParam("release");
+    if (acquire != null) return written(store.write(c -> KvOps.lock(c, key, value, flags, acquire) != null));
+    if (release != null) return written(store.write(c -> KvOps.unlock(c, key, value, flags, release) != null));
+    if (has(ctx, "cas")) {
+      long cas = unsigned(ctx, "cas");
+      return written(store.write(c -> KvOps.cas(c, key, value, flags, cas) != null));
+    }
+    return written(store.write(c -> KvOps.set(c, key, value, flags) != null));
+  }
+
+  Object kvDelete(RoutingContext ctx) {
+    String key = key(ctx);
+    conflicting(ctx, "recurse", "cas");
+    if (has(ctx, "recurse")) return written(store.write(c -> {
+      KvOps.deleteTree(c, key);
+      return true;
+    }));
+    requireKey(key);
+    if (has(ctx, "cas")) {
+      long cas = unsigned(ctx, "cas");
+      return written(store.write(c -> KvOps.deleteCas(c, key, cas)));
+    }
+    return written(store.write(c -> {
+      KvOps.delete(c, key);
+      return true;
+    }));
+  }
+
+  private static Future<Boolean> written(java.util.concurrent.CompletionStage<KvStore.Written<Boolean>> write) {
+    return Future.fromCompletionStage(write).map(KvStore.Written::value);
+  }
+
+  /** The key is the rest of the path, percent-decoded ('+' stays a plus, as in a URL path). */
+  private static String key(RoutingContext ctx) {
+    String path = ctx.request().path();
+    String raw = path.length() > PREFIX.length() ? path.substring(PREFIX.length()) : "";
+    return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+  }
+
+  private static String requireKey(String key) {
+    if (key.isEmpty()) throw ApiError.badRequest("Missing key name");
+    return key;
+  }
+
+  /** Consul's flags are presence-based: {@code ?recurse} and {@code ?recurse=1} alike. */
+  private static boolean has(RoutingContext ctx, String name) {
+    return ctx.request().params().contains(name);
+  }
+
+  private static void conflicting(RoutingContext ctx, String... names) {
+    int found = 0;
+    for (String n : names) if (has(ctx, n)) found++;
+    if (found > 1) throw ApiError.badRequest("Conflicting flags: " + ctx.request().query());
+  }
+
+  private static long unsigned(RoutingContext ctx, String name) {
+    String raw = ctx.request().getParam(name);
+    if (raw == null || raw.isEmpty()) return 0;
+    try {
+      return Long.parseUnsignedLong(raw);
+    } catch (NumberFormatException e) {
+      throw ApiError.badRequest("strconv.ParseUint: parsing \"" + raw + "\": invalid syntax");
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package io.consulate.http;
+
+import io.consulate.catalog.CatalogSnapshot;
+import io.consulate.catalog.GoDuration;
+import io.consulate.catalog.HealthCheck;
+import io.consulate.json.Fields;
+import io.consulate.json.JsonFieldException;
+import io.consulate.kv.KvState;
+import io.consulate.kv.KvStore;
+import io.consulate.kv.Session;
+import io.consulate.kv.SessionOps;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * {@code /v1/session/*} (agent/session_endpoint.go): create with Consul's defaults (this node, serfHealth,
+ * 15s lock delay, release), destroy, renew, and the blocking reads info, node and list.
+ */
+final class SessionEndpoints {
+  /** Consul reads a LockDelay number below this as seconds, above as nanoseconds. */
+  private static final double LOCK_DELAY_SECONDS_BELOW = 1000;
+
+  private final KvStore store;
+  private final SnapshotReads<KvState> reads;
+  private final Supplier<CatalogSnapshot> catalog;
+  private final String nodeName;
+
+  SessionEndpoints(KvStore store, SnapshotReads<KvState> reads, Supplier<CatalogSnapshot> catalog, String nodeName) {
+    this.store = store;
+    this.reads = reads;
+    this.catalog = catalog;
+    this.nodeName = nodeName;
+  }
+
+  Object sessionCreate(RoutingContext ctx) {
+    String body = ctx.body().asString();
+    Session s = parse(body == null || body.isBlank() ? Fields.of(new JsonObject()) : Fields.parse(body));
+    return Future.fromCompletionStage(store.write(c -> SessionOps.create(c, s, catalog.get())))
+        .map(w -> new JsonObject().put("ID", w.value().id()));
+  }
+
+  Object sessionDestroy(RoutingContext ctx) {
+    String id = Params.pathParam(ctx, "id", "Missing session");
+    return Future.fromCompletionStage(store.write(c -> {
+      SessionOps.destroy(c, id);
+      return true;
+    })).map(w -> w.value());
+  }
+
+  Object sessionRenew(RoutingContext ctx) {
+    String id = Params.pathParam(ctx, "id", "Missing session");
+    return Future.fromCompletionStage(store.renew(id)).map(s -> {
+      if (s == null) throw ApiError.notFound("Session id '" + id + "' not found");
+      return new JsonArray().add(KvJson.session(s));
+    });
+  }
+
+  Object sessionInfo(RoutingContext ctx) {
+    String id = Params.pathParam(ctx, "id", "Missing session");
+    return list(ctx, s -> s.id().equals(id));
+  }
+
+  Object sessionNode(RoutingContext ctx) {
+    String node = Params.pathParam(ctx, "node", "Missing node name");
+    return list(ctx, s -> s.node().equalsIgnoreCase(node));
+  }
+
+  Object sessionList(RoutingContext ctx) {
+    return list(ctx, s -> true);
+  }
+
+  private Object list(RoutingContext ctx, Predicate<Session> wanted) {
+    return reads.read(ctx, KvState::sessionIndex, state -> {
+      JsonArray out = new JsonArray();
+      for (Session s : state.sessions()) if (wanted.test(s)) out.add(KvJson.session(s));
+      return out;
+    });
+  }
+
+  private Session parse(Fields f) {
+    List<String> nodeChecks = new ArrayList<>();
+    if (f.has("NodeChecks") || f.has("Checks")) {
+      nodeChecks.addAll(f.strings("NodeChecks"));
+      for (String c : f.strings("Checks")) if (!nodeChecks.contains(c)) nodeChecks.add(c);
+    } else {
+      nodeChecks.add(HealthCheck.SERF_HEALTH);
+    }
+    List<String> serviceChecks = new ArrayList<>();
+    for (Fields c : f.objects("ServiceChecks")) serviceChecks.add(c.string("", "ID"));
+    Session.Behavior behavior;
+    try {
+      behavior = Session.Behavior.of(f.string("release", "Behavior"));
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest(e.getMessage());
+    }
+    return new Session(UUID.randomUUID().toString(), f.string("", "Name"), f.string(nodeName, "Node"),
+        lockDelayNanos(f.raw("LockDelay")), behavior, f.duration("", "TTL"), nodeChecks, serviceChecks, 0, 0, 0);
+  }
+
+  private static long lockDelayNanos(Object raw) {
+    if (raw == null) return Duration.ofSeconds(15).toNanos();
+    if (raw instanceof Number n) {
+      double v = n.doubleValue();
+      return v < LOCK_DELAY_SECONDS_BELOW ? (long) (v * 1e9) : (long) v;
+    }
+    if (raw instanceof String s) {
+      try {
+        return GoDuration.parse(s).toNanos();
+      } catch (IllegalArgumentException e) {
+        throw new JsonFieldException("LockDelay: " + e.getMessage());
+      }
+    }
+    throw new JsonFieldException("LockDelay: expected a duration such as \"15s\"");
+  }
+}

@@ -1,0 +1,141 @@
+package io.consulate.kv;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The KV store and the sessions at one index, immutable once built: entries and tombstones sorted by key so a
+ * prefix is one range, sessions by id. It also answers Consul's index rules for blocking queries.
+ */
+public final class KvState {
+  public static final KvState EMPTY = new KvState(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), Map.of(),
+      Map.of(), 0, 0, 0);
+
+  private final NavigableMap<String, KvEntry> entries;
+  private final NavigableMap<String, Tombstone> tombstones;
+  private final SortedMap<String, Session> sessions;
+  private final Map<String, Long> renewals;
+  private final Map<String, Long> lockDelays;
+  private final long kvIndex;
+  private final long sessionIndex;
+  private final long index;
+
+  /** Takes ownership of the maps it is given. */
+  public KvState(NavigableMap<String, KvEntry> entries, NavigableMap<String, Tombstone> tombstones,
+      SortedMap<String, Session> sessions, Map<String, Long> renewals, Map<String, Long> lockDelays, long kvIndex,
+      long sessionIndex, long index) {
+    this.entries = Collections.unmodifiableNavigableMap(entries);
+    this.tombstones = Collections.unmodifiableNavigableMap(tombstones);
+    this.sessions = Collections.unmodifiableSortedMap(sessions);
+    this.renewals = Map.copyOf(renewals);
+    this.lockDelays = Map.copyOf(lockDelays);
+    this.kvIndex = kvIndex;
+    this.sessionIndex = sessionIndex;
+    this.index = index;
+  }
+
+  /**
+   * The index of the last whole write, stored after both table indexes: what a writer waits for to read its
+   * own write, so it never sees one table's index moved and the other's not yet.
+   */
+  public long index() {
+    return index;
+  }
+
+  /** The KV table's index: the last write of any key, deletes included. */
+  public long kvIndex() {
+    return kvIndex;
+  }
+
+  public long sessionIndex() {
+    return sessionIndex;
+  }
+
+  public KvEntry entry(String key) {
+    return entries.get(key);
+  }
+
+  /** Entries whose key starts with {@code prefix}, sorted by key. */
+  public Collection<KvEntry> list(String prefix) {
+    return range(entries, prefix).values();
+  }
+
+  /** A single key's blocking index: its ModifyIndex, or the table's index when it does not exist (Consul). */
+  public long keyIndex(String key) {
+    KvEntry e = entries.get(key);
+    return e != null ? e.modifyIndex() : kvIndex;
+  }
+
+  /**
+   * A prefix's blocking index: the highest ModifyIndex under it or of a tombstone under it, so deleting the
+   * newest key moves the index forward; the table's index for the empty prefix or when nothing matches.
+   */
+  public long prefixIndex(String prefix) {
+    if (prefix.isEmpty()) return kvIndex;
+    long max = 0;
+    for (KvEntry e : list(prefix)) max = Math.max(max, e.modifyIndex());
+    for (Tombstone t : range(tombstones, prefix).values()) max = Math.max(max, t.index());
+    return max != 0 ? max : kvIndex;
+  }
+
+  /**
+   * Keys under {@code prefix}; with a separator, keys are cut after the first separator past the prefix and
+   * repeats dropped, as Consul lists "folders".
+   */
+  public List<String> keys(String prefix, String separator) {
+    List<String> out = new ArrayList<>();
+    for (String k : range(entries, prefix).keySet()) {
+      String shown = k;
+      if (separator != null && !separator.isEmpty()) {
+        int at = k.indexOf(separator, prefix.length());
+        if (at >= 0) shown = k.substring(0, at + separator.length());
+      }
+      if (out.isEmpty() || !out.get(out.size() - 1).equals(shown)) out.add(shown);
+    }
+    return out;
+  }
+
+  public NavigableMap<String, Tombstone> tombstones() {
+    return tombstones;
+  }
+
+  public Collection<Session> sessions() {
+    return sessions.values();
+  }
+
+  public Session session(String id) {
+    return sessions.get(id);
+  }
+
+  /** When the session was last renewed (wall clock), or 0 if never. */
+  public long renewedAt(String id) {
+    return renewals.getOrDefault(id, 0L);
+  }
+
+  /** Until when (wall clock) the key cannot be locked after its holder's session ended; 0 if free. */
+  public long lockDelayUntil(String key) {
+    return lockDelays.getOrDefault(key, 0L);
+  }
+
+  public Map<String, Long> lockDelays() {
+    return lockDelays;
+  }
+
+  /** Entries locked by the session. */
+  public List<KvEntry> heldBy(String sessionId) {
+    List<KvEntry> out = new ArrayList<>();
+    for (KvEntry e : entries.values()) if (e.session().equals(sessionId)) out.add(e);
+    return out;
+  }
+
+  private static <V> SortedMap<String, V> range(NavigableMap<String, V> map, String prefix) {
+    if (prefix.isEmpty()) return map;
+    return map.subMap(prefix, true, prefix + Character.MAX_VALUE, false);
+  }
+}
