@@ -5,9 +5,12 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -16,88 +19,122 @@ import java.util.TreeSet;
 /**
  * The whole catalog at one index, immutable once built. Every reader (DNS, HTTP, blocking queries) works on
  * one of these and never sees a half-applied write. Lookups by name are case-insensitive, as in Consul.
+ *
+ * <p>Snapshots are derived from the previous one: {@link #update} recomputes only the nodes a change touches
+ * and the services registered on them; everything else is shared. A full build is an update from
+ * {@link #EMPTY} with every entry changed.
  */
 public final class CatalogSnapshot {
-  public static final CatalogSnapshot EMPTY = build(List.of(), List.of(), List.of(), Map.of());
+  public static final CatalogSnapshot EMPTY = new CatalogSnapshot(0, Map.of(), Collections.emptySortedMap(), Map.of(),
+      Map.of(), Collections.emptySortedMap());
 
-  private static final Comparator<ServiceInstance> BY_NODE_THEN_ID =
-      Comparator.comparing((ServiceInstance s) -> s.node().toLowerCase(Locale.ROOT)).thenComparing(ServiceInstance::id);
-  private static final Comparator<HealthCheck> BY_NODE_THEN_CHECK =
-      Comparator.comparing((HealthCheck c) -> c.node().toLowerCase(Locale.ROOT)).thenComparing(HealthCheck::checkId);
+  private static final Comparator<ServiceHealth> BY_NODE_THEN_ID =
+      Comparator.comparing((ServiceHealth h) -> lower(h.node().name())).thenComparing(h -> h.service().id());
 
   private final long index;
   private final Map<String, Long> indexTable;
-  private final SortedMap<String, Node> nodes;
-  private final Map<String, List<ServiceInstance>> servicesByName;
-  private final Map<String, List<ServiceInstance>> servicesByNode;
-  private final Map<String, List<HealthCheck>> checksByNode;
+  private final SortedMap<String, NodeGroup> groups;
   private final Map<String, List<ServiceHealth>> healthByService;
+  private final Map<String, List<ServiceInstance>> servicesByName;
   private final SortedMap<String, SortedSet<String>> serviceTags;
-  private final List<HealthCheck> allChecks;
-  private final Map<String, Node> nodesByAddress;
-  private final Map<String, ServiceInstance> servicesByAddress;
+  private volatile AddressIndex addresses;
 
-  private CatalogSnapshot(long index, Map<String, Long> indexTable, SortedMap<String, Node> nodes,
-      Map<String, List<ServiceInstance>> servicesByName, Map<String, List<ServiceInstance>> servicesByNode,
-      Map<String, List<HealthCheck>> checksByNode, Map<String, List<ServiceHealth>> healthByService,
-      SortedMap<String, SortedSet<String>> serviceTags, List<HealthCheck> allChecks,
-      Map<String, Node> nodesByAddress, Map<String, ServiceInstance> servicesByAddress) {
+  private CatalogSnapshot(long index, Map<String, Long> indexTable, SortedMap<String, NodeGroup> groups,
+      Map<String, List<ServiceHealth>> healthByService, Map<String, List<ServiceInstance>> servicesByName,
+      SortedMap<String, SortedSet<String>> serviceTags) {
     this.index = index;
     this.indexTable = indexTable;
-    this.nodes = nodes;
-    this.servicesByName = servicesByName;
-    this.servicesByNode = servicesByNode;
-    this.checksByNode = checksByNode;
+    this.groups = groups;
     this.healthByService = healthByService;
+    this.servicesByName = servicesByName;
     this.serviceTags = serviceTags;
-    this.allChecks = allChecks;
-    this.nodesByAddress = nodesByAddress;
-    this.servicesByAddress = servicesByAddress;
   }
 
-  /** Builds the read model from stored entries. Entries of nodes that do not exist are ignored. */
+  /** Builds the read model from entries. Entries of nodes that do not exist are ignored. */
   public static CatalogSnapshot build(Collection<Node> nodeEntries, Collection<ServiceInstance> serviceEntries,
       Collection<HealthCheck> checkEntries, Map<String, Long> indexes) {
-    SortedMap<String, Node> nodes = new TreeMap<>();
-    Map<String, Node> nodesByAddress = new HashMap<>();
-    for (Node n : nodeEntries) nodes.put(lower(n.name()), n);
-    for (Node n : nodes.values()) nodesByAddress.putIfAbsent(n.address(), n);
+    NavigableMap<String, Object> entries = new TreeMap<>();
+    for (Node n : nodeEntries) entries.put(EntryKeys.node(n.name()), n);
+    for (ServiceInstance s : serviceEntries) entries.put(EntryKeys.service(s.node(), s.id()), s);
+    for (HealthCheck c : checkEntries) entries.put(EntryKeys.check(c.node(), c.checkId()), c);
+    indexes.forEach((k, v) -> entries.put(EntryKeys.index(k), v));
+    return EMPTY.update(entries, entries.keySet());
+  }
 
-    Map<String, List<HealthCheck>> checksByNode = new HashMap<>();
-    Map<String, List<HealthCheck>> nodeLevelChecks = new HashMap<>();
-    Map<String, List<HealthCheck>> checksByService = new HashMap<>();
-    List<HealthCheck> allChecks = new ArrayList<>();
-    for (HealthCheck c : sorted(checkEntries, BY_NODE_THEN_CHECK)) {
-      if (!nodes.containsKey(lower(c.node()))) continue;
-      allChecks.add(c);
-      checksByNode.computeIfAbsent(lower(c.node()), k -> new ArrayList<>()).add(c);
-      String owner = c.isNodeCheck() ? lower(c.node()) : lower(c.node()) + "/" + c.serviceId();
-      (c.isNodeCheck() ? nodeLevelChecks : checksByService).computeIfAbsent(owner, k -> new ArrayList<>()).add(c);
+  /**
+   * The snapshot after {@code changed} keys (see {@link EntryKeys}) took the values now in {@code entries}
+   * (absent = removed). Cost grows with the touched nodes and services, plus a shallow copy of the top maps.
+   */
+  public CatalogSnapshot update(NavigableMap<String, Object> entries, Collection<String> changed) {
+    Map<String, Long> table = new HashMap<>(indexTable);
+    long max = index;
+    Set<String> touchedNodes = new HashSet<>();
+    for (String key : changed) {
+      if (key.startsWith(EntryKeys.INDEX_PREFIX)) {
+        Object v = entries.get(key);
+        String view = key.substring(EntryKeys.INDEX_PREFIX.length());
+        if (v instanceof Long l) {
+          table.put(view, l);
+          max = Math.max(max, l);
+        } else {
+          table.remove(view);
+        }
+      } else {
+        String node = EntryKeys.nodeOf(key);
+        if (node != null) touchedNodes.add(node);
+      }
+    }
+    if (touchedNodes.isEmpty()) {
+      return new CatalogSnapshot(max, Map.copyOf(table), groups, healthByService, servicesByName, serviceTags);
     }
 
-    Map<String, List<ServiceInstance>> byName = new HashMap<>();
-    Map<String, List<ServiceInstance>> byNode = new HashMap<>();
-    Map<String, List<ServiceHealth>> health = new HashMap<>();
-    SortedMap<String, SortedSet<String>> tags = new TreeMap<>();
-    Map<String, ServiceInstance> servicesByAddress = new HashMap<>();
-    for (ServiceInstance s : sorted(serviceEntries, BY_NODE_THEN_ID)) {
-      Node node = nodes.get(lower(s.node()));
-      if (node == null) continue;
-      if (!s.address().isEmpty()) servicesByAddress.putIfAbsent(s.address(), s);
-      byName.computeIfAbsent(lower(s.name()), k -> new ArrayList<>()).add(s);
-      byNode.computeIfAbsent(lower(s.node()), k -> new ArrayList<>()).add(s);
-      tags.computeIfAbsent(s.name(), k -> new TreeSet<>()).addAll(s.tags());
-      List<HealthCheck> checks = new ArrayList<>(nodeLevelChecks.getOrDefault(lower(s.node()), List.of()));
-      checks.addAll(checksByService.getOrDefault(lower(s.node()) + "/" + s.id(), List.of()));
-      health.computeIfAbsent(lower(s.name()), k -> new ArrayList<>()).add(ServiceHealth.of(node, s, checks));
+    SortedMap<String, NodeGroup> nextGroups = new TreeMap<>(groups);
+    Set<String> touchedNames = new HashSet<>();
+    Map<String, List<ServiceHealth>> fresh = new HashMap<>();
+    for (String node : touchedNodes) {
+      NodeGroup old = groups.get(node);
+      if (old != null) for (ServiceInstance s : old.serviceList()) touchedNames.add(lower(s.name()));
+      Object n = entries.get(EntryKeys.node(node));
+      if (!(n instanceof Node nodeEntry)) {
+        nextGroups.remove(node);
+        continue;
+      }
+      NodeGroup group = NodeGroup.read(nodeEntry, entries);
+      nextGroups.put(node, group);
+      for (ServiceInstance s : group.serviceList()) {
+        touchedNames.add(lower(s.name()));
+        fresh.computeIfAbsent(lower(s.name()), k -> new ArrayList<>()).add(group.health(s));
+      }
     }
 
-    long max = 0;
-    for (long v : indexes.values()) max = Math.max(max, v);
-    return new CatalogSnapshot(max, Map.copyOf(indexes), Collections.unmodifiableSortedMap(nodes),
-        freeze(byName), freeze(byNode), freeze(checksByNode), freeze(health),
-        Collections.unmodifiableSortedMap(tags), List.copyOf(allChecks), Map.copyOf(nodesByAddress),
-        Map.copyOf(servicesByAddress));
+    Map<String, List<ServiceHealth>> health = new HashMap<>(healthByService);
+    Map<String, List<ServiceInstance>> byName = new HashMap<>(servicesByName);
+    SortedMap<String, SortedSet<String>> tags = new TreeMap<>(serviceTags);
+    for (String name : touchedNames) {
+      List<ServiceHealth> list = new ArrayList<>();
+      for (ServiceHealth h : healthByService.getOrDefault(name, List.of())) {
+        tags.remove(h.service().name());
+        if (!touchedNodes.contains(lower(h.node().name()))) list.add(h);
+      }
+      list.addAll(fresh.getOrDefault(name, List.of()));
+      if (list.isEmpty()) {
+        health.remove(name);
+        byName.remove(name);
+        continue;
+      }
+      list.sort(BY_NODE_THEN_ID);
+      List<ServiceInstance> instances = new ArrayList<>(list.size());
+      Map<String, SortedSet<String>> tagsOfName = new HashMap<>();
+      for (ServiceHealth h : list) {
+        instances.add(h.service());
+        tagsOfName.computeIfAbsent(h.service().name(), k -> new TreeSet<>()).addAll(h.service().tags());
+      }
+      tagsOfName.forEach((exact, set) -> tags.put(exact, Collections.unmodifiableSortedSet(set)));
+      health.put(name, List.copyOf(list));
+      byName.put(name, List.copyOf(instances));
+    }
+    return new CatalogSnapshot(max, Map.copyOf(table), Collections.unmodifiableSortedMap(nextGroups),
+        Collections.unmodifiableMap(health), Collections.unmodifiableMap(byName), Collections.unmodifiableSortedMap(tags));
   }
 
   /** The highest index of any write in this snapshot; 0 when empty (the HTTP layer never reports 0). */
@@ -116,12 +153,16 @@ public final class CatalogSnapshot {
     return indexTable;
   }
 
-  public Collection<Node> nodes() {
-    return nodes.values();
+  /** Every node, sorted by name. */
+  public List<Node> nodes() {
+    List<Node> out = new ArrayList<>(groups.size());
+    for (NodeGroup g : groups.values()) out.add(g.node());
+    return out;
   }
 
   public Node node(String name) {
-    return nodes.get(lower(name));
+    NodeGroup g = groups.get(lower(name));
+    return g == null ? null : g.node();
   }
 
   /** Instances of a service, sorted by node then id; empty if unknown. */
@@ -130,12 +171,13 @@ public final class CatalogSnapshot {
   }
 
   public List<ServiceInstance> servicesOnNode(String node) {
-    return servicesByNode.getOrDefault(lower(node), List.of());
+    NodeGroup g = groups.get(lower(node));
+    return g == null ? List.of() : g.serviceList();
   }
 
   public ServiceInstance service(String node, String id) {
-    for (ServiceInstance s : servicesOnNode(node)) if (s.id().equals(id)) return s;
-    return null;
+    NodeGroup g = groups.get(lower(node));
+    return g == null ? null : g.services().get(id);
   }
 
   /** Instances of a service with their node and checks, sorted by node then id. */
@@ -149,39 +191,49 @@ public final class CatalogSnapshot {
   }
 
   public List<HealthCheck> checksOnNode(String node) {
-    return checksByNode.getOrDefault(lower(node), List.of());
+    NodeGroup g = groups.get(lower(node));
+    return g == null ? List.of() : g.checkList();
   }
 
   public HealthCheck check(String node, String checkId) {
-    for (HealthCheck c : checksOnNode(node)) if (c.checkId().equals(checkId)) return c;
-    return null;
+    NodeGroup g = groups.get(lower(node));
+    return g == null ? null : g.checks().get(checkId);
   }
 
+  /** Every check, by node then id; built per call (only {@code /v1/health/state} wants them all). */
   public List<HealthCheck> checks() {
-    return allChecks;
+    List<HealthCheck> out = new ArrayList<>();
+    for (NodeGroup g : groups.values()) out.addAll(g.checkList());
+    return out;
   }
 
   /** The first node (by name) with this address, for PTR lookups; null if none. */
   public Node nodeByAddress(String address) {
-    return nodesByAddress.get(address);
+    return addresses().nodes().get(address);
   }
 
   /** The first instance (by node, id) with this explicit service address, for PTR lookups; null if none. */
   public ServiceInstance serviceByAddress(String address) {
-    return servicesByAddress.get(address);
+    return addresses().services().get(address);
   }
 
-  private static <T> List<T> sorted(Collection<T> in, Comparator<? super T> order) {
-    List<T> list = new ArrayList<>(in);
-    list.sort(order);
-    return list;
+  /** Reverse lookups are rare (PTR): built on first use per snapshot rather than on every write. */
+  private AddressIndex addresses() {
+    AddressIndex a = addresses;
+    if (a == null) {
+      Map<String, Node> nodes = new HashMap<>();
+      Map<String, ServiceInstance> services = new HashMap<>();
+      for (NodeGroup g : groups.values()) {
+        nodes.putIfAbsent(g.node().address(), g.node());
+        for (ServiceInstance s : g.serviceList()) if (!s.address().isEmpty()) services.putIfAbsent(s.address(), s);
+      }
+      a = new AddressIndex(nodes, services);
+      addresses = a;
+    }
+    return a;
   }
 
-  private static <T> Map<String, List<T>> freeze(Map<String, List<T>> m) {
-    Map<String, List<T>> out = new HashMap<>(m.size() * 2);
-    m.forEach((k, v) -> out.put(k, List.copyOf(v)));
-    return Collections.unmodifiableMap(out);
-  }
+  private record AddressIndex(Map<String, Node> nodes, Map<String, ServiceInstance> services) {}
 
   private static String lower(String s) {
     return s.toLowerCase(Locale.ROOT);

@@ -30,6 +30,17 @@ public final class EntryKeys {
     return INDEX_PREFIX + indexKey;
   }
 
+  /** The lower-cased node a node, service or check key belongs to; null for other keys. */
+  public static String nodeOf(String key) {
+    String rest;
+    if (key.startsWith(NODE_PREFIX)) return key.substring(NODE_PREFIX.length());
+    if (key.startsWith(SERVICE_PREFIX)) rest = key.substring(SERVICE_PREFIX.length());
+    else if (key.startsWith(CHECK_PREFIX)) rest = key.substring(CHECK_PREFIX.length());
+    else return null;
+    int slash = rest.indexOf('/');
+    return slash < 0 ? null : rest.substring(0, slash);
+  }
+
   static String lower(String s) {
     return s.toLowerCase(Locale.ROOT);
   }

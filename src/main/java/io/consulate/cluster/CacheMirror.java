@@ -2,14 +2,17 @@ package io.consulate.cluster;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.infinispan.notifications.Listener;
@@ -29,18 +32,27 @@ import org.infinispan.notifications.cachelistener.event.CacheEntryRemovedEvent;
 public final class CacheMirror<S> {
   private static final Logger LOG = Logger.getLogger(CacheMirror.class.getName());
 
-  private final Map<String, Object> entries = new ConcurrentHashMap<>();
+  /** Sorted, so a snapshot builder can read one node's entries by key prefix. */
+  private final ConcurrentSkipListMap<String, Object> entries = new ConcurrentSkipListMap<>();
+  /** Keys changed since the last rebuild started: what an incremental builder has to look at. */
+  private final Set<String> changed = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean rebuildPending = new AtomicBoolean();
   private final Executor rebuilder;
   private final SnapshotPublisher<S> publisher;
   private final BiFunction<String, String, Object> decoder;
-  private final Function<Map<String, Object>, S> builder;
+  private final Builder<S> builder;
   /** Writers waiting for a snapshot built after their puts; served by the next rebuild to start. */
   private final List<CompletableFuture<S>> waiting = new ArrayList<>();
 
-  /** {@code decoder} turns a stored key and value into an entry; {@code builder} makes a snapshot of them all. */
+  /** Makes the next snapshot from the previous one, every decoded entry, and the keys changed since. */
+  @FunctionalInterface
+  public interface Builder<S> {
+    S build(S previous, NavigableMap<String, Object> entries, Set<String> changed);
+  }
+
+  /** {@code decoder} turns a stored key and value into an entry; {@code builder} makes the next snapshot. */
   public CacheMirror(Executor rebuilder, SnapshotPublisher<S> publisher, BiFunction<String, String, Object> decoder,
-      Function<Map<String, Object>, S> builder) {
+      Builder<S> builder) {
     this.rebuilder = rebuilder;
     this.publisher = publisher;
     this.decoder = decoder;
@@ -64,12 +76,14 @@ public final class CacheMirror<S> {
   public void onRemove(CacheEntryRemovedEvent<String, String> event) {
     if (event.isPre()) return;
     entries.remove(event.getKey());
+    changed.add(event.getKey());
     requestRebuild();
   }
 
   private void apply(String key, String value) {
     try {
       entries.put(key, decoder.apply(key, value));
+      changed.add(key);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "ignoring unreadable stored entry " + key + ": " + e.getMessage());
     }
@@ -100,8 +114,12 @@ public final class CacheMirror<S> {
       served = new ArrayList<>(waiting);
       waiting.clear();
     }
+    // Take the changed keys before reading entries: a key changed meanwhile is either read now (new value) or
+    // left in the set for the next rebuild, never lost.
+    Set<String> keys = new HashSet<>(changed);
+    changed.removeAll(keys);
     try {
-      S next = builder.apply(entries);
+      S next = builder.build(publisher.current(), entries, keys);
       publisher.publish(next);
       served.forEach(w -> w.complete(next));
     } catch (RuntimeException e) {

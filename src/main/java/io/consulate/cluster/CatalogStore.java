@@ -36,7 +36,7 @@ public final class CatalogStore implements AutoCloseable {
     return t;
   });
   private final CacheMirror<CatalogSnapshot> mirror =
-      new CacheMirror<>(rebuilder, publisher, EntryCodec::decode, CatalogStore::build);
+      new CacheMirror<>(rebuilder, publisher, EntryCodec::decode, (previous, entries, changed) -> previous.update(entries, changed));
   private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
 
   /** A command: reads the snapshot, adds its effects to the builder, or throws to refuse the write. */
@@ -47,22 +47,6 @@ public final class CatalogStore implements AutoCloseable {
     this.counter = counter;
     cache.addListener(mirror);
     mirror.load(Map.copyOf(cache.getAdvancedCache().withFlags(Flag.CACHE_MODE_LOCAL)));
-  }
-
-  /** The snapshot of every decoded entry: nodes, services, checks and index entries by kind. */
-  private static CatalogSnapshot build(Map<String, Object> entries) {
-    List<Node> nodes = new ArrayList<>();
-    List<ServiceInstance> services = new ArrayList<>();
-    List<HealthCheck> checks = new ArrayList<>();
-    Map<String, Long> indexes = new HashMap<>();
-    for (Map.Entry<String, Object> e : entries.entrySet()) {
-      Object v = e.getValue();
-      if (v instanceof Node n) nodes.add(n);
-      else if (v instanceof ServiceInstance s) services.add(s);
-      else if (v instanceof HealthCheck c) checks.add(c);
-      else if (v instanceof Long l) indexes.put(e.getKey().substring(2), l);
-    }
-    return CatalogSnapshot.build(nodes, services, checks, indexes);
   }
 
   /** The highest index already stored, for seeding a fresh counter. */

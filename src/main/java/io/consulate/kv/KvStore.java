@@ -47,7 +47,8 @@ public final class KvStore implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
-  private final CacheMirror<KvState> mirror = new CacheMirror<>(rebuilder, publisher, KvCodec::decode, KvCodec::state);
+  private final CacheMirror<KvState> mirror = new CacheMirror<>(rebuilder, publisher, KvCodec::decode,
+      (previous, entries, changed) -> KvCodec.state(entries));
   private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
 
   public KvStore(Cache<String, String> kv, Cache<String, String> sessions, IndexCounter counter, Clock clock) {

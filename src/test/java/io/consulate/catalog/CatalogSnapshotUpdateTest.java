@@ -1,0 +1,93 @@
+package io.consulate.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Incremental snapshots are an optimisation only: after every random write, the snapshot updated from the
+ * previous one must read exactly like one built from scratch.
+ */
+class CatalogSnapshotUpdateTest {
+  private static final String[] NODES = {"n1", "N2", "n3", "n4"};
+  private static final String[] NAMES = {"web", "Web", "db", "cache", "api"};
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 42, 1234})
+  void incrementalEqualsFullBuild(long seed) {
+    Random rnd = new Random(seed);
+    NavigableMap<String, Object> entries = new TreeMap<>();
+    CatalogSnapshot snap = CatalogSnapshot.EMPTY;
+    for (int step = 0; step < 400; step++) {
+      String key = randomChange(rnd, entries, step + 1);
+      snap = snap.update(entries, Set.of(key));
+      CatalogSnapshot full = CatalogSnapshot.EMPTY.update(entries, entries.keySet());
+      assertSameReads("seed " + seed + " step " + step + " key " + key, full, snap);
+    }
+  }
+
+  /** Puts or removes one random node, service, check or index entry; returns its key. */
+  private static String randomChange(Random rnd, NavigableMap<String, Object> entries, long index) {
+    String node = NODES[rnd.nextInt(NODES.length)];
+    String id = "id" + rnd.nextInt(6);
+    boolean remove = rnd.nextInt(4) == 0;
+    switch (rnd.nextInt(4)) {
+      case 0: {
+        String key = EntryKeys.node(node);
+        if (remove) entries.remove(key);
+        else entries.put(key, new Node(node, "uuid-" + node, "10.0.0." + rnd.nextInt(3), "dc1", Map.of(),
+            Map.of("rack", "r" + rnd.nextInt(2)), index, index));
+        return key;
+      }
+      case 1: {
+        String key = EntryKeys.service(node, id);
+        if (remove) entries.remove(key);
+        else entries.put(key, new ServiceInstance(node, id, NAMES[rnd.nextInt(NAMES.length)],
+            List.of("t" + rnd.nextInt(3)), rnd.nextBoolean() ? "" : "10.1.0." + rnd.nextInt(3), 80 + rnd.nextInt(3),
+            Map.of(), Weights.DEFAULT, false, index, index));
+        return key;
+      }
+      case 2: {
+        String check = "c" + rnd.nextInt(4);
+        String key = EntryKeys.check(node, check);
+        String serviceId = rnd.nextBoolean() ? "" : id;
+        if (remove) entries.remove(key);
+        else entries.put(key, new HealthCheck(node, check, check, HealthStatus.values()[rnd.nextInt(3)], "", "out",
+            serviceId, serviceId.isEmpty() ? "" : "web", List.of(), "ttl", CheckDefinition.NONE, index, index));
+        return key;
+      }
+      default: {
+        String key = EntryKeys.index(rnd.nextBoolean() ? IndexKeys.service(NAMES[rnd.nextInt(NAMES.length)]) : IndexKeys.NODES);
+        entries.put(key, index);
+        return key;
+      }
+    }
+  }
+
+  private static void assertSameReads(String where, CatalogSnapshot want, CatalogSnapshot got) {
+    assertEquals(want.index(), got.index(), where);
+    assertEquals(want.indexTable(), got.indexTable(), where);
+    assertEquals(want.nodes(), got.nodes(), where);
+    assertEquals(want.serviceTags(), got.serviceTags(), where);
+    assertEquals(want.checks(), got.checks(), where);
+    for (String name : NAMES) {
+      assertEquals(want.services(name), got.services(name), where + " services " + name);
+      assertEquals(want.health(name), got.health(name), where + " health " + name);
+    }
+    for (String node : NODES) {
+      assertEquals(want.servicesOnNode(node), got.servicesOnNode(node), where + " on " + node);
+      assertEquals(want.checksOnNode(node), got.checksOnNode(node), where + " checks on " + node);
+      for (int i = 0; i < 3; i++) {
+        assertEquals(want.nodeByAddress("10.0.0." + i), got.nodeByAddress("10.0.0." + i), where);
+        assertEquals(want.serviceByAddress("10.1.0." + i), got.serviceByAddress("10.1.0." + i), where);
+      }
+    }
+  }
+}
