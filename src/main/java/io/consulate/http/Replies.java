@@ -8,6 +8,7 @@ import io.consulate.json.JsonFieldException;
 import io.consulate.kv.KvException;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
@@ -57,13 +58,22 @@ public final class Replies {
       raw.write(res);
       return;
     }
+    Buffer body = value instanceof EncodedJson e ? e.body() : encode(ctx, value).body();
+    res.putHeader("Content-Type", "application/json").end(body);
+  }
+
+  /** A reply value as Consul encodes it: compact, or indented with a trailing newline under {@code ?pretty}. */
+  static EncodedJson encode(RoutingContext ctx, Object value) {
     boolean pretty = ctx.request().params().contains("pretty");
     String body;
     if (value instanceof JsonObject o) body = pretty ? o.encodePrettily() : o.encode();
     else if (value instanceof JsonArray a) body = pretty ? a.encodePrettily() : a.encode();
     else body = pretty ? Json.encodePrettily(value) : Json.encode(value);
-    res.putHeader("Content-Type", "application/json").end(pretty ? body + "\n" : body);
+    return new EncodedJson(Buffer.buffer(pretty ? body + "\n" : body));
   }
+
+  /** A JSON reply already encoded, shared by every request that asked for the same view of one snapshot. */
+  record EncodedJson(Buffer body) {}
 
   public static void fail(RoutingContext ctx, Throwable t) {
     Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;

@@ -2,28 +2,72 @@ package io.consulate.http;
 
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 /**
  * The shape of every blocking-capable read: check {@code ?dc}, wait per {@code ?index}, set Consul's headers
  * with the view's index, and render from that one snapshot (catalog and KV alike).
+ *
+ * <p>Rendered bodies are kept per snapshot and request (path and query, minus {@code index} and {@code wait}):
+ * when a write wakes a thousand watchers of one service, the answer is built and encoded once, not a thousand
+ * times. A new snapshot starts an empty cache; the cache is bounded.
  */
 final class SnapshotReads<S> {
+  private static final int MAX_CACHED = 4096;
+
   private final BlockingQueries<S> blocking;
   private final String datacenter;
+  private volatile Rendered<S> rendered = new Rendered<>(null);
+
+  private record Rendered<S>(S snapshot, Map<String, Object> bodies) {
+    Rendered(S snapshot) {
+      this(snapshot, new ConcurrentHashMap<>());
+    }
+  }
 
   SnapshotReads(BlockingQueries<S> blocking, String datacenter) {
     this.blocking = blocking;
     this.datacenter = datacenter;
   }
 
-  Future<Object> read(RoutingContext ctx, ToLongFunction<S> view,
-      Function<S, Object> render) {
+  Future<Object> read(RoutingContext ctx, ToLongFunction<S> view, Function<S, Object> render) {
     Params.requireDatacenter(ctx, datacenter);
     return blocking.await(ctx, view).map(snap -> {
       QueryMeta.set(ctx.response(), view.applyAsLong(snap));
-      return render.apply(snap);
+      return cached(snap, ctx, () -> {
+        Object value = render.apply(snap);
+        return value instanceof RawBody ? value : Replies.encode(ctx, value);
+      });
     });
+  }
+
+  /** The reply for this request on this snapshot: rendered once, then shared. Errors are not cached. */
+  private Object cached(S snap, RoutingContext ctx, Supplier<Object> renderReply) {
+    Rendered<S> r = rendered;
+    if (r.snapshot() != snap) {
+      r = new Rendered<>(snap);
+      rendered = r;
+    }
+    String key = requestKey(ctx);
+    Object hit = r.bodies().get(key);
+    if (hit != null) return hit;
+    Object body = renderReply.get();
+    if (r.bodies().size() < MAX_CACHED) r.bodies().putIfAbsent(key, body);
+    return body;
+  }
+
+  /** Path and query without the blocking parameters, which do not change the body. */
+  private static String requestKey(RoutingContext ctx) {
+    String query = ctx.request().query();
+    if (query == null) return ctx.request().path();
+    StringBuilder kept = new StringBuilder(ctx.request().path()).append('?');
+    for (String part : query.split("&")) {
+      if (!part.startsWith("index=") && !part.startsWith("wait=")) kept.append(part).append('&');
+    }
+    return kept.toString();
   }
 }
