@@ -77,7 +77,7 @@ measure() {
   dnsperf -s 127.0.0.1 -p "$port" -d "$work/queries" -l "$seconds" "${client[@]}" >"$work/$label.full"
   local qps avg lost
   qps=$(awk '/Queries per second/ {print int($4)}' "$work/$label.full")
-  avg=$(awk '/Average Latency/ {printf "%.3f", $4 * 1000}' "$work/$label.full")
+  avg=$(awk '/Average Latency/ && !done {printf "%.3f", $4 * 1000; done = 1}' "$work/$label.full")
   lost=$(awk '/Queries lost/ {print $3}' "$work/$label.full")
   dnsperf -s 127.0.0.1 -p "$port" -d "$work/queries" -l "$seconds" "${client[@]}" -Q $((qps / 2)) -v \
     >"$work/$label.half"

@@ -16,8 +16,6 @@ import org.xbill.DNS.Type;
  * written with less compression than dnsjava uses, fit the size limit. Anything larger stays on the dnsjava path.
  */
 final class AnswerEncoder {
-  private static final int UDP_DEFAULT_SIZE = 512;
-  private static final int UDP_MAX_ANSWERS = 8;
   private static final int QR = 0x8000;
   private static final int AA = 0x0400;
   private static final int TC = 0x0200;
@@ -36,8 +34,8 @@ final class AnswerEncoder {
     if (answer.perInstance() && n > 0 && records.get(0).getType() != Type.SRV && config.aRecordLimit() > 0) {
       total = Math.min(n, config.aRecordLimit());
     }
-    int count = max == UDP_DEFAULT_SIZE ? Math.min(total, Math.max(0, Math.min(UDP_MAX_ANSWERS, config.udpAnswerLimit())))
-        : total;
+    int count = max != Render.UDP_DEFAULT_SIZE ? total
+        : Math.min(total, Math.max(0, Math.min(Render.UDP_MAX_ANSWERS, config.udpAnswerLimit())));
 
     Map<Name, Integer> targets = new HashMap<>();
     for (Record r : records) if (r instanceof SRVRecord s) targets.putIfAbsent(s.getTarget(), targets.size());
@@ -79,7 +77,7 @@ final class AnswerEncoder {
     int[] sizes = new int[answers.length];
     for (int i = 0; i < answers.length; i++) sizes[i] = answers[i].length() + (allSrv ? groups[answers[i].target()] : 0);
     Arrays.sort(sizes);
-    int size = questionEnd + (opt ? 11 : 0);
+    int size = questionEnd + (opt ? EncodedAnswer.OPT_LENGTH : 0);
     for (int i = 0; i < count; i++) size += sizes[sizes.length - 1 - i];
     for (WireRecord r : authority) size += r.length();
     if (!allSrv) for (WireRecord r : additional) size += r.length();

@@ -15,6 +15,8 @@ final class EncodedAnswer {
   static final EncodedAnswer UNCACHEABLE = new EncodedAnswer(0, new WireRecord[0], new WireRecord[0],
       new WireRecord[0], 0, false, 0);
 
+  /** The reply's OPT: root owner, type 41, the client's payload size (written per reply), TTL and length 0. */
+  static final int OPT_LENGTH = 11;
   private static final byte[] OPT = {0, 0, 41, 0, 0, 0, 0, 0, 0, 0, 0};
 
   private final int flags;
