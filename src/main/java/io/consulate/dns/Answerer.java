@@ -33,7 +33,7 @@ public final class Answerer {
   }
 
   public Answer answer(CatalogSnapshot snapshot, DnsQuery query, DnsConfig config) {
-    Record soa = RecordMaker.soa(config, clock.instant().getEpochSecond());
+    Record soa = RecordMaker.soa(config, serial());
     if (query instanceof ServiceLookup q) return ServiceAnswerer.answer(snapshot, q, config, soa);
     if (query instanceof NodeLookup q) return node(snapshot, q, config, soa);
     if (query instanceof AddrLookup q) return addr(q, config);
@@ -41,6 +41,11 @@ public final class Answerer {
     if (query instanceof DomainApex q) return apex(snapshot, q.qtype(), config, soa);
     if (query instanceof Outside) return Answer.of(Outcome.FORWARD);
     return Answer.nxdomain(soa);
+  }
+
+  /** The SOA serial: the current second, as Consul's. */
+  long serial() {
+    return clock.instant().getEpochSecond();
   }
 
   /** Whether a record of type {@code rtype} answers {@code qtype}; a CNAME answers an address question. */

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * The DNS listeners of one agent: {@code instances} UDP and TCP verticles on one port. UDP instances share the
+ * The DNS listeners of one agent: {@code instances} UDP and TCP verticles on one port, sharing one
+ * {@link AnswerCache}. UDP instances share the
  * port through SO_REUSEPORT, which needs the native transport (otherwise one UDP instance): the first binds, the
  * others join on the port it got. TCP servers are shared by Vert.x; for port 0 they listen on a negative port,
  * Vert.x's way to share one random port, unique per server so two servers never share by accident.
@@ -35,14 +36,15 @@ public final class DnsServer {
     boolean reusePort = vertx.isNativeTransportEnabled();
     int udpInstances = reusePort ? count : 1;
     DnsServer server = new DnsServer(vertx);
-    DnsUdpVerticle udp = new DnsUdpVerticle(snapshots, config, host, port, reusePort);
+    AnswerCache cache = new AnswerCache();
+    DnsUdpVerticle udp = new DnsUdpVerticle(snapshots, config, cache, host, port, reusePort);
     int tcpPort = port == 0 ? -RANDOM_PORT_SHARES.incrementAndGet() : port;
     List<DnsTcpVerticle> tcp = new CopyOnWriteArrayList<>();
     return server.deploy(() -> udp, 1)
-        .compose(v -> server.deploy(() -> new DnsUdpVerticle(snapshots, config, host, udp.port(), reusePort),
+        .compose(v -> server.deploy(() -> new DnsUdpVerticle(snapshots, config, cache, host, udp.port(), reusePort),
             udpInstances - 1))
         .compose(v -> server.deploy(() -> {
-          DnsTcpVerticle verticle = new DnsTcpVerticle(snapshots, config, host, tcpPort);
+          DnsTcpVerticle verticle = new DnsTcpVerticle(snapshots, config, cache, host, tcpPort);
           tcp.add(verticle);
           return verticle;
         }, count))

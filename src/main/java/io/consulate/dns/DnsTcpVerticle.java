@@ -21,13 +21,16 @@ final class DnsTcpVerticle extends VerticleBase {
 
   private final Supplier<CatalogSnapshot> snapshots;
   private final Supplier<DnsConfig> configs;
+  private final AnswerCache cache;
   private final String host;
   private final int port;
   private NetServer server;
   private Responder responder;
 
-  DnsTcpVerticle(Supplier<CatalogSnapshot> snapshots, Supplier<DnsConfig> configs, String host, int port) {
+  DnsTcpVerticle(Supplier<CatalogSnapshot> snapshots, Supplier<DnsConfig> configs, AnswerCache cache, String host,
+      int port) {
     this.snapshots = snapshots;
+    this.cache = cache;
     this.configs = configs;
     this.host = host;
     this.port = port;
@@ -35,7 +38,7 @@ final class DnsTcpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    responder = new Responder(snapshots, configs, new Answerer(Clock.systemUTC()), context);
+    responder = new Responder(snapshots, configs, new Answerer(Clock.systemUTC()), context, cache);
     server = vertx.createNetServer(new NetServerOptions()
         .setIdleTimeout(IDLE_TIMEOUT_SECONDS).setIdleTimeoutUnit(TimeUnit.SECONDS));
     server.connectHandler(this::serve);

@@ -14,15 +14,17 @@ import java.util.function.Supplier;
 final class DnsUdpVerticle extends VerticleBase {
   private final Supplier<CatalogSnapshot> snapshots;
   private final Supplier<DnsConfig> configs;
+  private final AnswerCache cache;
   private final String host;
   private final int port;
   private final boolean reusePort;
   private DatagramSocket socket;
   private Responder responder;
 
-  DnsUdpVerticle(Supplier<CatalogSnapshot> snapshots, Supplier<DnsConfig> configs, String host, int port,
-      boolean reusePort) {
+  DnsUdpVerticle(Supplier<CatalogSnapshot> snapshots, Supplier<DnsConfig> configs, AnswerCache cache, String host,
+      int port, boolean reusePort) {
     this.snapshots = snapshots;
+    this.cache = cache;
     this.configs = configs;
     this.host = host;
     this.port = port;
@@ -31,7 +33,7 @@ final class DnsUdpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    responder = new Responder(snapshots, configs, new Answerer(Clock.systemUTC()), context);
+    responder = new Responder(snapshots, configs, new Answerer(Clock.systemUTC()), context, cache);
     socket = vertx.createDatagramSocket(new DatagramSocketOptions().setReusePort(reusePort).setIpV6(host.contains(":")));
     socket.handler(this::handle);
     return socket.listen(port, host);

@@ -23,8 +23,8 @@ import org.xbill.DNS.Type;
  * TCP), with Additional kept to the targets of the surviving SRV records. TC only with {@code enable_truncate}.
  */
 public final class Render {
-  private static final int UDP_DEFAULT_SIZE = 512;
-  private static final int UDP_MAX_ANSWERS = 8;
+  static final int UDP_DEFAULT_SIZE = 512;
+  static final int UDP_MAX_ANSWERS = 8;
   private static final int EDNS_MAX_SIZE = 65535 - 68;
   private static final int TCP_MAX_SIZE = 65535;
 

@@ -4,6 +4,7 @@ import io.consulate.catalog.CatalogSnapshot;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.io.IOException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,6 +18,8 @@ import org.xbill.DNS.Type;
 /**
  * One DNS message in, one reply out (or nothing): header checks, parse, answer from the current snapshot,
  * forward what is not ours, render. Transport-agnostic; the verticles only move bytes. Never fails.
+ * A plain question already answered from this snapshot is served from {@link AnswerCache} without dnsjava;
+ * one instance per verticle, so its probe is confined to that event loop.
  */
 final class Responder {
   static final int HEADER_LENGTH = 12;
@@ -26,18 +29,32 @@ final class Responder {
   private final Supplier<DnsConfig> configs;
   private final Answerer answerer;
   private final Context context;
+  private final AnswerCache cache;
+  private final WireQuestion probe = new WireQuestion();
 
-  Responder(Supplier<CatalogSnapshot> snapshots, Supplier<DnsConfig> configs, Answerer answerer, Context context) {
+  Responder(Supplier<CatalogSnapshot> snapshots, Supplier<DnsConfig> configs, Answerer answerer, Context context,
+      AnswerCache cache) {
     this.snapshots = snapshots;
     this.configs = configs;
     this.answerer = answerer;
     this.context = context;
+    this.cache = cache;
   }
 
   /** The reply bytes, or null to send nothing: too short for a header, or a response rather than a query. */
   Future<byte[]> respond(byte[] packet, Transport transport) {
     if (packet.length < HEADER_LENGTH || (packet[2] & 0x80) != 0) return Future.succeededFuture();
     DnsConfig config = configs.get();
+    AnswerCache.Generation cached = cache.of(snapshots.get(), config);
+    boolean keep = false;
+    if (probe.read(packet, transport)) {
+      EncodedAnswer hit = cached.get(probe);
+      if (hit != null && hit.cacheable()) {
+        return Future.succeededFuture(
+            hit.write(packet, probe.end(), probe.payload(), answerer.serial(), ThreadLocalRandom.current()));
+      }
+      keep = hit == null;
+    }
     Message request;
     try {
       request = new Message(packet);
@@ -45,20 +62,26 @@ final class Responder {
       return Future.succeededFuture(Render.toWire(headerOnly(packet), Answer.of(Outcome.FORMERR), config, transport));
     }
     try {
-      return respond(request, config, transport);
+      return respond(request, cached, config, transport, keep);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "DNS: failed to answer " + request.getQuestion(), e);
       return Future.succeededFuture(Render.toWire(request, Answer.of(Outcome.SERVFAIL), config, transport));
     }
   }
 
-  private Future<byte[]> respond(Message request, DnsConfig config, Transport transport) {
+  /** {@code keep}: the question is plain and not in the cache yet, so its reply is encoded for the next time. */
+  private Future<byte[]> respond(Message request, AnswerCache.Generation cached, DnsConfig config,
+      Transport transport, boolean keep) {
     Outcome refusal = check(request);
     if (refusal != null) return Future.succeededFuture(Render.toWire(request, Answer.of(refusal), config, transport));
     Record question = request.getQuestion();
     DnsQuery query = QueryParser.parse(question.getName(), question.getType(), config);
-    Answer answer = answerer.answer(snapshots.get(), query, config);
+    Answer answer = answerer.answer(cached.snapshot(), query, config);
     if (answer.outcome() != Outcome.FORWARD || config.recursors().isEmpty()) {
+      if (keep) {
+        cached.put(probe, AnswerEncoder.encode(answer, config, question.getName(), probe.end(),
+            Render.maxSize(request, transport), request.getOPT() != null));
+      }
       return Future.succeededFuture(Render.toWire(request, answer, config, transport));
     }
     return Recursor.forward(request, transport, config, context)

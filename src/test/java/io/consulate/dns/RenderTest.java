@@ -122,7 +122,7 @@ class RenderTest {
     return m;
   }
 
-  private static DnsConfig config(boolean enableTruncate, int aRecordLimit, List<String> recursors) {
+  static DnsConfig config(boolean enableTruncate, int aRecordLimit, List<String> recursors) {
     DnsConfig d = CONFIG;
     return new DnsConfig(d.domain(), d.datacenter(), d.nodeName(), d.nodeTtl(), Map.of(), d.onlyPassing(),
         d.udpAnswerLimit(), enableTruncate, recursors, d.recursorTimeoutMillis(), aRecordLimit,
