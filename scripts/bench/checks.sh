@@ -41,9 +41,9 @@ while :; do
   sleep 1
 done
 echo "==> all passing after $((SECONDS - start)) s; measuring $seconds s"
-ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+ticks() { awk -v f="$1" '{print $f}' "/proc/$pid/stat"; }
 hz=$(getconf CLK_TCK)
-t0=$(ticks); sleep "$seconds"; t1=$(ticks)
-cpu=$(echo "scale=1; ($t1 - $t0) * 100 / $hz / $seconds" | bc)
+u0=$(ticks 14); s0=$(ticks 15); sleep "$seconds"; u1=$(ticks 14); s1=$(ticks 15)
+pct() { echo "scale=1; $1 * 100 / $hz / $seconds" | bc; }
 echo "passing checks: $passing of $checks (+ serfHealth)"
-echo "agent CPU over $seconds s: ${cpu}% of one core"
+echo "agent CPU over $seconds s: $(pct $((u1 - u0 + s1 - s0)))% of one core (user $(pct $((u1 - u0)))%, kernel $(pct $((s1 - s0)))%)"
