@@ -3,8 +3,14 @@ package io.consulate.agent;
 import io.consulate.catalog.Node;
 import io.consulate.cluster.CatalogStore;
 import io.consulate.cluster.Caches;
+import io.consulate.cluster.ClusterView;
+import io.consulate.cluster.ClusteredCaches;
+import io.consulate.cluster.IndexCounter;
 import io.consulate.cluster.LocalCaches;
 import io.consulate.cluster.LocalIndexCounter;
+import io.consulate.cluster.LoneCluster;
+import io.consulate.cluster.Member;
+import io.consulate.cluster.Membership;
 import io.consulate.dns.DnsConfig;
 import io.consulate.dns.DnsServer;
 import io.consulate.http.AgentInfo;
@@ -44,8 +50,14 @@ public final class Agent {
   private int httpPort;
   private BlockingQueries blocking;
   private DnsServer dns;
+  /** Null for a lone agent. */
+  private final ClusteredCaches clustered;
+  private ClusterView cluster;
+  private Future<Void> closing;
+  private final CompletableFuture<Void> left = new CompletableFuture<>();
 
-  private Agent(Supplier<AgentConfig> configSource, AgentConfig config, Vertx vertx) {
+  private Agent(Supplier<AgentConfig> configSource, AgentConfig config, Vertx vertx, ClusteredCaches clustered) {
+    this.clustered = clustered;
     this.configSource = configSource;
     this.config = config;
     this.dnsConfig = dnsConfig(config);
@@ -60,8 +72,26 @@ public final class Agent {
   /** Starts an agent; {@code configSource} is re-read on reload. */
   public static Future<Agent> start(Supplier<AgentConfig> configSource) {
     AgentConfig config = configSource.get();
-    Vertx vertx = Vertx.builder().with(new VertxOptions().setPreferNativeTransport(true)).build();
-    Agent agent = new Agent(configSource, config, vertx);
+    VertxOptions options = new VertxOptions().setPreferNativeTransport(true);
+    if (!config.cluster().enabled()) {
+      return startWith(configSource, config, Vertx.builder().with(options).build(), null);
+    }
+    ClusteredCaches clustered = new ClusteredCaches(config.cluster(), config.datacenter(), config.nodeName(), config.dataDir());
+    options.getEventBusOptions().setHost(config.cluster().bindAddr()).setPort(0);
+    // Joining blocks (discovery, first view): on a thread of its own, before Vert.x exists.
+    return Future.fromCompletionStage(CompletableFuture.runAsync(clustered::start))
+        .compose(v -> Vertx.builder().with(options).withClusterManager(clustered.clusterManager()).buildClustered())
+        .recover(err -> {
+          clustered.close();
+          return Future.failedFuture("cannot join the cluster on " + config.cluster().bindAddr() + ":"
+              + config.cluster().serfLanPort() + ": " + err.getMessage());
+        })
+        .compose(vertx -> startWith(configSource, config, vertx, clustered));
+  }
+
+  private static Future<Agent> startWith(Supplier<AgentConfig> configSource, AgentConfig config, Vertx vertx,
+      ClusteredCaches clustered) {
+    Agent agent = new Agent(configSource, config, vertx, clustered);
     return agent.startAll().map(agent).recover(err -> {
       LOG.log(java.util.logging.Level.FINE, "start failed", err);
       agent.close(); // not awaited: the caller exits, and Vert.x cannot complete its own close on its event loop
@@ -71,23 +101,46 @@ public final class Agent {
 
   private Future<Void> startAll() {
     return vertx.executeBlocking(() -> {
-      caches = new LocalCaches(config.dataDir());
+      caches = clustered != null ? clustered : new LocalCaches(config.dataDir());
       Cache<String, String> catalog = caches.cache(Caches.CATALOG);
       String nodeId = NodeIdentity.load(config.dataDir());
-      store = new CatalogStore(catalog, new LocalIndexCounter(CatalogStore.storedIndex(catalog)));
+      long stored = CatalogStore.storedIndex(catalog);
+      IndexCounter counter = clustered != null ? clustered.indexCounter(stored, () -> cluster.knownLeader())
+          : new LocalIndexCounter(stored);
+      store = new CatalogStore(catalog, counter);
       String addr = config.advertiseAddr();
+      Member self = new Member(config.nodeName(), nodeId, addr, serfLanPort(), serverAddress(), config.datacenter(),
+          Member.ALIVE, System.currentTimeMillis());
+      cluster = clustered != null ? Membership.start(clustered, config.cluster(), self, catalog, store) : new LoneCluster(self);
       Node node = new Node(config.nodeName(), nodeId, addr, config.datacenter(),
           Map.of("lan", addr, "lan_ipv4", addr, "wan", addr, "wan_ipv4", addr),
           Map.of("consul-network-segment", ""), 0, 0);
       local = new LocalAgent(store, node, config.dataDir() == null ? null : new RegistrationFiles(config.dataDir()), io);
       return null;
-    }).compose(v -> Future.fromCompletionStage(local.start()))
+    }).compose(v -> awaitLeader())
+        .compose(v -> Future.fromCompletionStage(local.start()))
         .compose(v -> Future.fromCompletionStage(local.reconcileConfig(config.services())))
         .compose(v -> startDns())
         .compose(v -> startHttp())
         .onSuccess(v -> LOG.info("Consulate agent running: node=" + config.nodeName() + " datacenter="
             + config.datacenter() + " http=" + config.clientAddr() + ":" + httpPort + " dns=" + config.clientAddr()
             + ":" + dns.udpPort() + " (udp+tcp)" + (config.dataDir() == null ? " in-memory" : " data-dir=" + config.dataDir())));
+  }
+
+  /** A clustered agent registers itself once the cluster has a leader (bootstrap-expect servers joined). */
+  private Future<Void> awaitLeader() {
+    if (!(cluster instanceof Membership m)) return Future.succeededFuture();
+    if (!cluster.knownLeader()) LOG.info("waiting for a cluster leader (bootstrap_expect " + config.cluster().bootstrapExpect() + ")");
+    return Future.fromCompletionStage(m.leaderFound());
+  }
+
+  private String serverAddress() {
+    return config.advertiseAddr() + ":" + config.serverPort();
+  }
+
+  /** The cluster port actually bound; the configured one for a lone agent, which binds none. */
+  public int serfLanPort() {
+    return clustered != null ? clustered.serfLanPort() : config.cluster().serfLanPort();
   }
 
   private Future<Void> startDns() {
@@ -113,12 +166,12 @@ public final class Agent {
   private Future<Void> startHttp() {
     blocking = new BlockingQueries(vertx, store.snapshots());
     AgentInfo info = new AgentInfo(config.nodeName(), local.node().id(), config.datacenter(), config.advertiseAddr(),
-        config.advertiseAddr() + ":" + config.serverPort(), 8301, VERSION);
+        serverAddress(), serfLanPort(), VERSION);
     // Instances share the port across event loops; an ephemeral port (tests) cannot be shared, so one listener.
     int instances = config.httpPort() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
     HttpApiVerticle[] first = new HttpApiVerticle[1];
     return vertx.deployVerticle(() -> {
-      HttpApiVerticle v = new HttpApiVerticle(vx -> HttpApi.router(vx, store, blocking, local, info, this::reload),
+      HttpApiVerticle v = new HttpApiVerticle(vx -> HttpApi.router(vx, store, blocking, local, info, cluster, this::reload, this::leave),
           config.clientAddr(), config.httpPort());
       if (first[0] == null) first[0] = v;
       return v;
@@ -161,11 +214,37 @@ public final class Agent {
     return blocking.parked();
   }
 
-  public Future<Void> close() {
-    return vertx.close().andThen(ar -> {
-      if (store != null) store.close();
-      if (caches != null) caches.close();
-      io.shutdown();
+  /**
+   * A graceful leave: marks this member left and removes its node from the catalog everywhere, then closes
+   * the agent and completes {@link #left()}. The returned stage completes once the catalog write is done.
+   */
+  public CompletionStage<Void> leave() {
+    CompletionStage<Void> done = cluster.leave().thenCompose(v -> local.leaveCatalog()).thenApply(i -> null);
+    done.whenComplete((v, err) -> {
+      if (err != null) return;
+      LOG.info("left the cluster; shutting down");
+      // A moment for the HTTP reply to go out before the listeners close.
+      vertx.setTimer(200, t -> close().onComplete(ar -> left.complete(null)));
     });
+    return done;
+  }
+
+  /** Completes after a graceful leave has closed the agent: the process should exit. */
+  public CompletionStage<Void> left() {
+    return left;
+  }
+
+  /** Closes once; later calls get the same future (leave, then the shutdown hook). */
+  public synchronized Future<Void> close() {
+    if (closing == null) {
+      closing = vertx.close().andThen(ar -> {
+        if (cluster instanceof Membership m) m.close();
+        if (store != null) store.close();
+        if (caches != null) caches.close();
+        else if (clustered != null) clustered.close();
+        io.shutdown();
+      });
+    }
+    return closing;
   }
 }

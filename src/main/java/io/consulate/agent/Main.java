@@ -1,6 +1,8 @@
 package io.consulate.agent;
 
 import io.consulate.agent.cli.CatalogCommand;
+import io.consulate.agent.cli.JoinCommand;
+import io.consulate.agent.cli.LeaveCommand;
 import io.consulate.agent.cli.MembersCommand;
 import io.consulate.agent.cli.ReloadCommand;
 import java.io.IOException;
@@ -12,7 +14,8 @@ import picocli.CommandLine.Command;
 /** {@code consulate}: the agent and the thin HTTP clients that talk to a running one. */
 @Command(name = "consulate", mixinStandardHelpOptions = true, version = "Consulate " + Agent.VERSION,
     description = "A Consul-compatible, DNS-first service registry.",
-    subcommands = {AgentCommand.class, ReloadCommand.class, MembersCommand.class, CatalogCommand.class})
+    subcommands = {AgentCommand.class, ReloadCommand.class, MembersCommand.class, CatalogCommand.class,
+        JoinCommand.class, LeaveCommand.class})
 public final class Main implements Runnable {
   @Override
   public void run() {

@@ -6,12 +6,14 @@ import io.consulate.catalog.EntryKeys;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 import org.infinispan.Cache;
 import org.infinispan.context.Flag;
+import org.infinispan.partitionhandling.AvailabilityException;
 
 /**
  * The catalog's write path and read handle. A write is a command run against the current snapshot under a
@@ -65,6 +67,7 @@ public final class CatalogStore implements AutoCloseable {
     CompletableFuture<Long> result = tail.handle((ignored, err) -> null)
         .thenCompose(ignored -> counter.next())
         .thenCompose(index -> apply(index, command))
+        .exceptionallyCompose(CatalogStore::refusedWithoutLeader)
         .toCompletableFuture();
     tail = result;
     return result;
@@ -81,14 +84,19 @@ public final class CatalogStore implements AutoCloseable {
         .map(k -> cache.removeAsync(k)).toArray(CompletableFuture[]::new));
     Map<String, String> entries = new HashMap<>();
     changes.puts().forEach((k, v) -> entries.put(k, EntryCodec.encode(v)));
-    Map<String, String> indexes = new HashMap<>();
-    String stamp = Long.toString(index);
-    for (String key : changes.touchedIndexes()) indexes.put(EntryKeys.index(key), stamp);
+    Map<String, Long> indexes = new HashMap<>();
+    for (String key : changes.touchedIndexes()) indexes.put(EntryKeys.index(key), index);
     return removals
         .thenCompose(x -> cache.putAllAsync(entries))
-        .thenCompose(x -> cache.putAllAsync(indexes))
+        .thenCompose(x -> IndexEntries.raiseAll(cache, indexes))
         .thenCompose(x -> publisher.awaitIndex(index))
         .thenApply(snap -> index);
+  }
+
+  /** A minority partition refuses cache writes; say so in Consul's words. */
+  private static CompletionStage<Long> refusedWithoutLeader(Throwable err) {
+    Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+    return CompletableFuture.failedFuture(cause instanceof AvailabilityException ? new NoLeaderException() : cause);
   }
 
   @Override

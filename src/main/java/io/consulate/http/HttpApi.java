@@ -2,6 +2,7 @@ package io.consulate.http;
 
 import io.consulate.agent.LocalAgent;
 import io.consulate.cluster.CatalogStore;
+import io.consulate.cluster.ClusterView;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -16,12 +17,13 @@ public final class HttpApi {
   private HttpApi() {}
 
   public static Router router(Vertx vertx, CatalogStore store, BlockingQueries blocking, LocalAgent agent,
-      AgentInfo info, Supplier<CompletionStage<Void>> reload) {
-    SnapshotReads reads = new SnapshotReads(blocking, info.datacenter());
+      AgentInfo info, ClusterView cluster, Supplier<CompletionStage<Void>> reload, Supplier<CompletionStage<Void>> leave) {
+    SnapshotReads reads = new SnapshotReads(blocking, info.datacenter(), cluster);
     AgentEndpoints agentApi = new AgentEndpoints(agent, info, reload);
+    MemberEndpoints members = new MemberEndpoints(cluster, info, leave);
     CatalogEndpoints catalog = new CatalogEndpoints(store, reads, info.datacenter());
     HealthEndpoints health = new HealthEndpoints(reads);
-    StatusEndpoints status = new StatusEndpoints(info);
+    StatusEndpoints status = new StatusEndpoints(cluster);
 
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
@@ -29,7 +31,10 @@ public final class HttpApi {
     router.errorHandler(400, ctx -> Replies.text(ctx.response(), 400, "Bad request"));
     return new RouteTable(router)
         .get("/v1/agent/self", agentApi::agentSelf)
-        .get("/v1/agent/members", agentApi::agentMembers)
+        .get("/v1/agent/members", members::agentMembers)
+        .put("/v1/agent/join/:address", members::agentJoin)
+        .put("/v1/agent/leave", members::agentLeave)
+        .put("/v1/agent/force-leave/:node", members::agentForceLeave)
         .get("/v1/agent/services", agentApi::agentServices)
         .get("/v1/agent/service/:id", agentApi::agentService)
         .put("/v1/agent/service/register", agentApi::agentServiceRegister)

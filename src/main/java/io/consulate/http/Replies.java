@@ -3,6 +3,7 @@ package io.consulate.http;
 import io.consulate.agent.ConfigException;
 import io.consulate.agent.InvalidDefinitionException;
 import io.consulate.catalog.CatalogException;
+import io.consulate.cluster.ClusterException;
 import io.consulate.json.JsonFieldException;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -72,7 +73,7 @@ public final class Replies {
     } else if (cause instanceof InvalidDefinitionException || cause instanceof CatalogException) {
       status = 400;
       reason = cause.getMessage();
-    } else if (cause instanceof ConfigException) {
+    } else if (cause instanceof ConfigException || cause instanceof ClusterException) {
       status = 500;
       reason = cause.getMessage();
     } else {
