@@ -184,7 +184,8 @@ public final class ConfigLoader {
     /** Clustering is on once the agent is told whom to join, how many servers to expect, or which port. */
     private io.consulate.cluster.ClusterSettings cluster(boolean dev, String bind) {
       boolean enabled = !dev && (!retryJoin.isEmpty() || bootstrapExpect != null || serfLanPortGiven);
-      if (serfLanPort < 0 || serfLanPort > 65535) throw new ConfigException("invalid serf_lan port " + serfLanPort + ": must be 0-65535");
+      // JGroups' static discovery needs a known port: 0 is refused.
+      if (serfLanPort < 1 || serfLanPort > 65535) throw new ConfigException("invalid serf_lan port " + serfLanPort + ": must be 1-65535");
       if (bootstrapExpect != null && bootstrapExpect < 0) throw new ConfigException("bootstrap_expect cannot be negative");
       return new io.consulate.cluster.ClusterSettings(enabled, bind, serfLanPort, retryJoin,
           bootstrapExpect == null ? 0 : bootstrapExpect, io.consulate.catalog.GoDuration.parse(reconnectTimeout));

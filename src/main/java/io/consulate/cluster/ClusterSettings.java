@@ -9,7 +9,7 @@ import java.util.List;
  * cluster port, so several lone agents (tests, the single-node scripts) run side by side on one host.
  *
  * @param bindAddr the address JGroups binds and advertises (Consul's {@code -bind})
- * @param serfLanPort the JGroups TCP port (Consul's serf LAN port, 8301); 0 picks a free one (tests)
+ * @param serfLanPort the JGroups TCP port (Consul's serf LAN port, 8301); FD_SOCK2 also binds this port + 100
  * @param join the members to contact, {@code host} or {@code host:port} ({@code -retry-join}, {@code -join})
  * @param bootstrapExpect the number of servers that must be in the view before a leader is known
  * @param reconnectTimeout how long a failed member stays in the catalog before it is reaped

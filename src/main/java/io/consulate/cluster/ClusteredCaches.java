@@ -138,7 +138,7 @@ public final class ClusteredCaches implements Caches {
   }
 
   @SuppressWarnings("deprecation") // getTransport: the only public way to the channel in Infinispan 14
-  private JChannel channel() {
+  JChannel channel() {
     return ((JGroupsTransport) manager.getTransport()).getChannel();
   }
 
