@@ -40,8 +40,8 @@ final class ClusterIndexCounter implements IndexCounter {
   }
 
   @Override
-  public CompletionStage<Long> next() {
+  public CompletionStage<Long> next(int count) {
     if (!leaderKnown.getAsBoolean()) return CompletableFuture.failedFuture(new NoLeaderException());
-    return counter.incrementAndGet();
+    return counter.addAndGet(count);
   }
 }
