@@ -32,6 +32,8 @@ start() {
       sleep 0.1
     done
     [ -n "$leader" ] && [ "$leader" != '""' ] || { echo "n$n did not find a leader; see $dir/n$n.log" >&2; exit 1; }
+    # An agent left over on the same ports would answer too: make sure ours is the one running.
+    kill -0 "$(cat "$dir/n$n.pid")" 2>/dev/null || { echo "n$n exited; see $dir/n$n.log" >&2; exit 1; }
   done
   status
 }

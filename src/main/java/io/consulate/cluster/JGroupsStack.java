@@ -42,7 +42,7 @@ final class JGroupsStack {
     int port = ClusterSettings.DEFAULT_SERF_LAN_PORT;
     int colon = address.lastIndexOf(':');
     boolean bracketed = address.startsWith("[");
-    if (colon > 0 && (bracketed ? address.indexOf(']') < colon : address.indexOf(':') == colon)) {
+    if (colon >= 0 && (bracketed ? address.indexOf(']') < colon : address.indexOf(':') == colon)) {
       host = address.substring(0, colon);
       try {
         port = Integer.parseInt(address.substring(colon + 1));
