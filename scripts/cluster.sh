@@ -19,6 +19,12 @@ start() {
   local join=()
   for n in 1 2 3; do join+=(-retry-join "127.0.0.1:$((serf_base + n))"); done
   for n in 1 2 3; do
+    # Another agent on these ports would answer our health checks: refuse instead of measuring it.
+    if ss -ltn | grep -qE ":($((http_base + n))|$((serf_base + n))) "; then
+      echo "port $((http_base + n)) or $((serf_base + n)) is in use (another cluster running? scripts/cluster.sh stop)" >&2; exit 1
+    fi
+  done
+  for n in 1 2 3; do
     if [ -f "$dir/n$n.pid" ] && kill -0 "$(cat "$dir/n$n.pid")" 2>/dev/null; then echo "n$n already running"; continue; fi
     "$root/scripts/consulate" agent -node "n$n" -server -bootstrap-expect 3 -bind 127.0.0.1 -client 127.0.0.1 \
       -data-dir "$dir/n$n" -http-port $((http_base + n)) -dns-port $((dns_base + n)) \
@@ -32,7 +38,6 @@ start() {
       sleep 0.1
     done
     [ -n "$leader" ] && [ "$leader" != '""' ] || { echo "n$n did not find a leader; see $dir/n$n.log" >&2; exit 1; }
-    # An agent left over on the same ports would answer too: make sure ours is the one running.
     kill -0 "$(cat "$dir/n$n.pid")" 2>/dev/null || { echo "n$n exited; see $dir/n$n.log" >&2; exit 1; }
   done
   status

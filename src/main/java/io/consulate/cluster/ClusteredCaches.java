@@ -38,6 +38,8 @@ public final class ClusteredCaches implements Caches {
   private final DefaultCacheManager manager;
   private final InfinispanClusterManager clusterManager;
   private final boolean persistent;
+  private final String nodeName;
+  private StoreFreshness freshness;
 
   /** Configures, does not start: starting joins the cluster and blocks, see {@link #start()}. */
   public ClusteredCaches(ClusterSettings settings, String datacenter, String nodeName, Path dataDir) {
@@ -46,6 +48,7 @@ public final class ClusteredCaches implements Caches {
     global.cacheContainer().statistics(false);
     global.transport().clusterName("consulate-" + datacenter).nodeName(nodeName)
         .addProperty(JGroupsTransport.CONFIGURATION_STRING, JGroupsStack.render(settings));
+    this.nodeName = nodeName;
     persistent = dataDir != null;
     if (persistent) {
       String location = dataDir.resolve("store").toAbsolutePath().toString();
@@ -63,6 +66,7 @@ public final class ClusteredCaches implements Caches {
   /** Joins the cluster (JGroups discovery and the first view); blocks. */
   public void start() {
     manager.start();
+    freshness = new StoreFreshness(volatileCache(Membership.CACHE), nodeName);
   }
 
   public InfinispanClusterManager clusterManager() {
@@ -80,10 +84,15 @@ public final class ClusteredCaches implements Caches {
   public synchronized Cache<String, String> cache(String name) {
     if (manager.getCacheConfiguration(name) == null) {
       ConfigurationBuilder config = replicated();
-      if (persistent) config.persistence().addSoftIndexFileStore().preload(true);
+      if (persistent) {
+        boolean stale = freshness.othersRun(name, view());
+        config.persistence().addSoftIndexFileStore().preload(!stale).purgeOnStartup(stale);
+      }
       manager.defineConfiguration(name, config.build());
     }
-    return manager.getCache(name);
+    Cache<String, String> cache = manager.getCache(name);
+    if (persistent) freshness.running(name);
+    return cache;
   }
 
   /** A replicated cache that is not persisted: membership, which is only meaningful while the cluster runs. */
