@@ -77,16 +77,7 @@ public final class Agent {
       return startWith(configSource, config, Vertx.builder().with(options).build(), null);
     }
     ClusteredCaches clustered = new ClusteredCaches(config.cluster(), config.datacenter(), config.nodeName(), config.dataDir());
-    options.getEventBusOptions().setHost(config.cluster().bindAddr()).setPort(0);
-    // Joining blocks (discovery, first view): on a thread of its own, before Vert.x exists.
-    return Future.fromCompletionStage(CompletableFuture.runAsync(clustered::start))
-        .compose(v -> Vertx.builder().with(options).withClusterManager(clustered.clusterManager()).buildClustered())
-        .recover(err -> {
-          clustered.close();
-          return Future.failedFuture("cannot join the cluster on " + config.cluster().bindAddr() + ":"
-              + config.cluster().serfLanPort() + ": " + err.getMessage());
-        })
-        .compose(vertx -> startWith(configSource, config, vertx, clustered));
+    return clustered.startVertx(options).compose(vertx -> startWith(configSource, config, vertx, clustered));
   }
 
   private static Future<Agent> startWith(Supplier<AgentConfig> configSource, AgentConfig config, Vertx vertx,

@@ -21,8 +21,4 @@ public record ClusterSettings(boolean enabled, String bindAddr, int serfLanPort,
   public ClusterSettings {
     join = List.copyOf(join);
   }
-
-  public static ClusterSettings lone() {
-    return new ClusterSettings(false, "127.0.0.1", DEFAULT_SERF_LAN_PORT, List.of(), 0, Duration.ofHours(72));
-  }
 }

@@ -1,9 +1,13 @@
 package io.consulate.cluster;
 
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.ext.cluster.infinispan.InfinispanClusterManager;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.infinispan.Cache;
 import org.infinispan.configuration.cache.CacheMode;
@@ -39,6 +43,7 @@ public final class ClusteredCaches implements Caches {
   private final InfinispanClusterManager clusterManager;
   private final boolean persistent;
   private final String nodeName;
+  private final ClusterSettings settings;
   private StoreFreshness freshness;
 
   /** Configures, does not start: starting joins the cluster and blocks, see {@link #start()}. */
@@ -49,6 +54,7 @@ public final class ClusteredCaches implements Caches {
     global.transport().clusterName("consulate-" + datacenter).nodeName(nodeName)
         .addProperty(JGroupsTransport.CONFIGURATION_STRING, JGroupsStack.render(settings));
     this.nodeName = nodeName;
+    this.settings = settings;
     persistent = dataDir != null;
     if (persistent) {
       String location = dataDir.resolve("store").toAbsolutePath().toString();
@@ -64,13 +70,24 @@ public final class ClusteredCaches implements Caches {
   }
 
   /** Joins the cluster (JGroups discovery and the first view); blocks. */
-  public void start() {
+  void start() {
     manager.start();
     freshness = new StoreFreshness(volatileCache(Membership.CACHE), nodeName);
   }
 
-  public InfinispanClusterManager clusterManager() {
-    return clusterManager;
+  /**
+   * Joins the cluster, then builds clustered Vert.x on this cache manager, its event bus on the bind address.
+   * Joining blocks, so it runs on a thread of its own before Vert.x exists. On failure the caches are closed.
+   */
+  public Future<Vertx> startVertx(VertxOptions options) {
+    options.getEventBusOptions().setHost(settings.bindAddr()).setPort(0);
+    return Future.fromCompletionStage(CompletableFuture.runAsync(this::start))
+        .compose(v -> Vertx.builder().with(options).withClusterManager(clusterManager).buildClustered())
+        .recover(err -> {
+          close();
+          return Future.failedFuture("cannot join the cluster on " + settings.bindAddr() + ":" + settings.serfLanPort()
+              + ": " + err.getMessage());
+        });
   }
 
   private static ConfigurationBuilder replicated() {
@@ -82,14 +99,13 @@ public final class ClusteredCaches implements Caches {
 
   @Override
   public synchronized Cache<String, String> cache(String name) {
-    if (manager.getCacheConfiguration(name) == null) {
-      ConfigurationBuilder config = replicated();
-      if (persistent) {
-        boolean stale = freshness.othersRun(name, view());
-        config.persistence().addSoftIndexFileStore().preload(!stale).purgeOnStartup(stale);
-      }
-      manager.defineConfiguration(name, config.build());
+    if (manager.getCacheConfiguration(name) != null) return manager.getCache(name);
+    ConfigurationBuilder config = replicated();
+    if (persistent) {
+      boolean stale = freshness.othersRun(name, view());
+      config.persistence().addSoftIndexFileStore().preload(!stale).purgeOnStartup(stale);
     }
+    manager.defineConfiguration(name, config.build());
     Cache<String, String> cache = manager.getCache(name);
     if (persistent) freshness.running(name);
     return cache;
