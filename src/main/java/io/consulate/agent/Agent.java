@@ -4,9 +4,14 @@ import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.catalog.Node;
 import io.consulate.cluster.CatalogStore;
 import io.consulate.cluster.Caches;
+import io.consulate.cluster.ClusterView;
+import io.consulate.cluster.ClusteredCaches;
 import io.consulate.cluster.IndexCounter;
 import io.consulate.cluster.LocalCaches;
 import io.consulate.cluster.LocalIndexCounter;
+import io.consulate.cluster.LoneCluster;
+import io.consulate.cluster.Member;
+import io.consulate.cluster.Membership;
 import io.consulate.dns.DnsConfig;
 import io.consulate.dns.DnsServer;
 import io.consulate.health.CatalogStatusWriter;
@@ -59,8 +64,14 @@ public final class Agent {
   private KvStore kv;
   private BlockingQueries<KvState> kvBlocking;
   private DnsServer dns;
+  /** Null for a lone agent. */
+  private final ClusteredCaches clustered;
+  private ClusterView cluster;
+  private Future<Void> closing;
+  private final CompletableFuture<Void> left = new CompletableFuture<>();
 
-  private Agent(Supplier<AgentConfig> configSource, AgentConfig config, Vertx vertx) {
+  private Agent(Supplier<AgentConfig> configSource, AgentConfig config, Vertx vertx, ClusteredCaches clustered) {
+    this.clustered = clustered;
     this.configSource = configSource;
     this.config = config;
     this.dnsConfig = dnsConfig(config);
@@ -75,8 +86,17 @@ public final class Agent {
   /** Starts an agent; {@code configSource} is re-read on reload. */
   public static Future<Agent> start(Supplier<AgentConfig> configSource) {
     AgentConfig config = configSource.get();
-    Vertx vertx = Vertx.builder().with(new VertxOptions().setPreferNativeTransport(true)).build();
-    Agent agent = new Agent(configSource, config, vertx);
+    VertxOptions options = new VertxOptions().setPreferNativeTransport(true);
+    if (!config.cluster().enabled()) {
+      return startWith(configSource, config, Vertx.builder().with(options).build(), null);
+    }
+    ClusteredCaches clustered = new ClusteredCaches(config.cluster(), config.datacenter(), config.nodeName(), config.dataDir());
+    return clustered.startVertx(options).compose(vertx -> startWith(configSource, config, vertx, clustered));
+  }
+
+  private static Future<Agent> startWith(Supplier<AgentConfig> configSource, AgentConfig config, Vertx vertx,
+      ClusteredCaches clustered) {
+    Agent agent = new Agent(configSource, config, vertx, clustered);
     return agent.startAll().map(agent).recover(err -> {
       LOG.log(java.util.logging.Level.FINE, "start failed", err);
       agent.close(); // not awaited: the caller exits, and Vert.x cannot complete its own close on its event loop
@@ -86,17 +106,21 @@ public final class Agent {
 
   private Future<Void> startAll() {
     return vertx.executeBlocking(() -> {
-      caches = new LocalCaches(config.dataDir());
+      caches = clustered != null ? clustered : new LocalCaches(config.dataDir());
       Cache<String, String> catalog = caches.cache(Caches.CATALOG);
       String nodeId = NodeIdentity.load(config.dataDir());
       Cache<String, String> kvCache = caches.cache(KvStore.KV_CACHE);
       Cache<String, String> sessionCache = caches.cache(KvStore.SESSION_CACHE);
       // One index for catalog, KV and sessions, as Consul's single Raft log: seeded above all of them.
-      IndexCounter counter = new LocalIndexCounter(
-          Math.max(CatalogStore.storedIndex(catalog), KvStore.storedIndex(kvCache, sessionCache)));
+      long stored = Math.max(CatalogStore.storedIndex(catalog), KvStore.storedIndex(kvCache, sessionCache));
+      IndexCounter counter = clustered != null ? clustered.indexCounter(stored, () -> cluster.knownLeader())
+          : new LocalIndexCounter(stored);
       store = new CatalogStore(catalog, counter);
       kv = new KvStore(kvCache, sessionCache, counter, Clock.systemUTC());
       String addr = config.advertiseAddr();
+      Member self = new Member(config.nodeName(), nodeId, addr, serfLanPort(), serverAddress(), config.datacenter(),
+          Member.ALIVE, System.currentTimeMillis());
+      cluster = clustered != null ? Membership.start(clustered, config.cluster(), self, catalog, store) : new LoneCluster(self);
       Node node = new Node(config.nodeName(), nodeId, addr, config.datacenter(),
           Map.of("lan", addr, "lan_ipv4", addr, "wan", addr, "wan_ipv4", addr),
           Map.of("consul-network-segment", ""), 0, 0);
@@ -109,7 +133,8 @@ public final class Agent {
       checks = new AgentChecks(store, local, monitor, new SavedRegistrations(config.dataDir(), "checks", io));
       reaper = new CriticalReaper(node.name(), store::snapshot, Clock.systemUTC(), timers, this::reap);
       return null;
-    }).compose(v -> Future.fromCompletionStage(local.start()))
+    }).compose(v -> awaitLeader())
+        .compose(v -> Future.fromCompletionStage(local.start()))
         .compose(v -> Future.fromCompletionStage(checks.start()))
         .compose(v -> Future.fromCompletionStage(local.reconcileConfig(config.services())))
         .compose(v -> Future.fromCompletionStage(checks.reconcileConfig(config.checks())))
@@ -144,6 +169,22 @@ public final class Agent {
     store.snapshots().subscribe(snap -> sessions.sweep());
   }
 
+  /** A clustered agent registers itself once the cluster has a leader (bootstrap-expect servers joined). */
+  private Future<Void> awaitLeader() {
+    if (!(cluster instanceof Membership m)) return Future.succeededFuture();
+    if (!cluster.knownLeader()) LOG.info("waiting for a cluster leader (bootstrap_expect " + config.cluster().bootstrapExpect() + ")");
+    return Future.fromCompletionStage(m.leaderFound());
+  }
+
+  private String serverAddress() {
+    return config.advertiseAddr() + ":" + config.serverPort();
+  }
+
+  /** The cluster port actually bound; the configured one for a lone agent, which binds none. */
+  public int serfLanPort() {
+    return clustered != null ? clustered.serfLanPort() : config.cluster().serfLanPort();
+  }
+
   private Future<Void> startDns() {
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
     return DnsServer.start(vertx, store::snapshot, () -> dnsConfig, config.clientAddr(), config.dnsPort(),
@@ -168,13 +209,13 @@ public final class Agent {
     blocking = new BlockingQueries<>(vertx, store.snapshots());
     kvBlocking = new BlockingQueries<>(vertx, kv.snapshots());
     AgentInfo info = new AgentInfo(config.nodeName(), local.node().id(), config.datacenter(), config.advertiseAddr(),
-        config.advertiseAddr() + ":" + config.serverPort(), 8301, VERSION);
+        serverAddress(), serfLanPort(), VERSION);
     // Instances share the port across event loops; an ephemeral port (tests) cannot be shared, so one listener.
     int instances = config.httpPort() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
     HttpApiVerticle[] first = new HttpApiVerticle[1];
     return vertx.deployVerticle(() -> {
-      HttpApiVerticle v = new HttpApiVerticle(vx -> HttpApi.router(vx, store, blocking, local, checks, info, this::reload,
-          kv, kvBlocking),
+      HttpApiVerticle v = new HttpApiVerticle(vx -> HttpApi.router(vx, store, blocking, local, checks, info, cluster,
+          this::reload, this::leave, kv, kvBlocking),
           config.clientAddr(), config.httpPort());
       if (first[0] == null) first[0] = v;
       return v;
@@ -219,13 +260,39 @@ public final class Agent {
     return blocking.parked() + kvBlocking.parked();
   }
 
-  public Future<Void> close() {
-    if (reaper != null) reaper.stop();
-    return vertx.close().andThen(ar -> {
-      if (store != null) store.close();
-      if (kv != null) kv.close();
-      if (caches != null) caches.close();
-      io.shutdown();
+  /**
+   * A graceful leave: marks this member left and removes its node from the catalog everywhere, then closes
+   * the agent and completes {@link #left()}. The returned stage completes once the catalog write is done.
+   */
+  public CompletionStage<Void> leave() {
+    CompletionStage<Void> done = cluster.leave().thenCompose(v -> local.leaveCatalog()).thenApply(i -> null);
+    done.whenComplete((v, err) -> {
+      if (err != null) return;
+      LOG.info("left the cluster; shutting down");
+      // A moment for the HTTP reply to go out before the listeners close.
+      vertx.setTimer(200, t -> close().onComplete(ar -> left.complete(null)));
     });
+    return done;
+  }
+
+  /** Completes after a graceful leave has closed the agent: the process should exit. */
+  public CompletionStage<Void> left() {
+    return left;
+  }
+
+  /** Closes once; later calls get the same future (leave, then the shutdown hook). */
+  public synchronized Future<Void> close() {
+    if (closing == null) {
+      if (reaper != null) reaper.stop();
+      closing = vertx.close().andThen(ar -> {
+        if (cluster instanceof Membership m) m.close();
+        if (store != null) store.close();
+        if (kv != null) kv.close();
+        if (caches != null) caches.close();
+        else if (clustered != null) clustered.close();
+        io.shutdown();
+      });
+    }
+    return closing;
   }
 }

@@ -46,6 +46,7 @@ final class AgentCommand implements java.util.concurrent.Callable<Integer> {
       }
       stopped.countDown();
     }, "consulate-shutdown"));
+    agent.left().thenRun(() -> new Thread(() -> System.exit(0), "consulate-exit").start());
     Signals.onHangup(() -> agent.reload().whenComplete((v, err) -> {
       if (err != null) LOG.warning("SIGHUP reload failed: " + err.getMessage());
     }));

@@ -26,7 +26,8 @@ public record AgentConfig(
     boolean enableScriptChecks,
     boolean enableLocalScriptChecks,
     String logLevel,
-    boolean dev) {
+    boolean dev,
+    io.consulate.cluster.ClusterSettings cluster) {
 
   public AgentConfig {
     recursors = List.copyOf(recursors);

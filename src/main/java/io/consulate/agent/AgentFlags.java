@@ -52,8 +52,14 @@ public final class AgentFlags {
   @Option(names = "-server", description = "Accepted for compatibility: every agent is a server.")
   boolean server;
 
-  @Option(names = "-bootstrap-expect", paramLabel = "N", description = "Accepted for compatibility.")
+  @Option(names = "-bootstrap-expect", paramLabel = "N", description = "Servers to wait for before a leader is known; enables clustering.")
   Integer bootstrapExpect;
+
+  @Option(names = "-serf-lan-port", paramLabel = "PORT", description = "Cluster (JGroups TCP) port on the bind address (default: 8301); enables clustering.")
+  Integer serfLanPort;
+
+  @Option(names = {"-retry-join", "-join"}, paramLabel = "ADDR", description = "A cluster member to join, host or host:port (repeatable); enables clustering.")
+  List<String> retryJoin = new ArrayList<>();
 
   @Option(names = "-ui", description = "Accepted for compatibility.")
   boolean ui;

@@ -24,7 +24,7 @@ public final class ConfigLoader {
   private static final List<String> KNOWN_KEYS = List.of("datacenter", "node_name", "data_dir", "bind_addr",
       "advertise_addr", "client_addr", "ports", "domain", "recursors", "dns_config", "service", "services", "check",
       "checks", "enable_script_checks", "enable_local_script_checks", "log_level", "server", "bootstrap_expect",
-      "retry_join", "ui", "ui_config");
+      "retry_join", "ui", "ui_config", "start_join", "reconnect_timeout");
 
   private ConfigLoader() {}
 
@@ -87,6 +87,11 @@ public final class ConfigLoader {
     boolean enableScriptChecks;
     boolean enableLocalScriptChecks;
     String logLevel = "info";
+    int serfLanPort = io.consulate.cluster.ClusterSettings.DEFAULT_SERF_LAN_PORT;
+    Integer bootstrapExpect;
+    boolean serfLanPortGiven;
+    final List<String> retryJoin = new ArrayList<>();
+    String reconnectTimeout = "72h";
 
     void apply(Path file) {
       String text;
@@ -116,7 +121,13 @@ public final class ConfigLoader {
         httpPort = ports.integer(httpPort, "http");
         dnsPort = ports.integer(dnsPort, "dns");
         serverPort = ports.integer(serverPort, "server");
+        serfLanPortGiven |= ports.json().containsKey("serf_lan");
+        serfLanPort = ports.integer(serfLanPort, "serf_lan");
       }
+      retryJoin.addAll(f.strings("retry_join"));
+      retryJoin.addAll(f.strings("start_join"));
+      if (f.json().containsKey("bootstrap_expect")) bootstrapExpect = f.integer(0, "bootstrap_expect");
+      reconnectTimeout = f.duration(reconnectTimeout, "reconnect_timeout");
       domain = f.string(domain, "domain");
       recursors.addAll(f.strings("recursors"));
       Fields dns = f.object("dns_config");
@@ -164,6 +175,20 @@ public final class ConfigLoader {
       if (f.domain != null) domain = f.domain;
       recursors.addAll(f.recursors);
       if (f.logLevel != null) logLevel = f.logLevel;
+      if (f.serfLanPort != null) serfLanPort = f.serfLanPort;
+      serfLanPortGiven |= f.serfLanPort != null;
+      if (f.bootstrapExpect != null) bootstrapExpect = f.bootstrapExpect;
+      retryJoin.addAll(f.retryJoin);
+    }
+
+    /** Clustering is on once the agent is told whom to join, how many servers to expect, or which port. */
+    private io.consulate.cluster.ClusterSettings cluster(boolean dev, String bind) {
+      boolean enabled = !dev && (!retryJoin.isEmpty() || bootstrapExpect != null || serfLanPortGiven);
+      // JGroups' static discovery needs a known port: 0 is refused.
+      if (serfLanPort < 1 || serfLanPort > 65535) throw new ConfigException("invalid serf_lan port " + serfLanPort + ": must be 1-65535");
+      if (bootstrapExpect != null && bootstrapExpect < 0) throw new ConfigException("bootstrap_expect cannot be negative");
+      return new io.consulate.cluster.ClusterSettings(enabled, bind, serfLanPort, retryJoin,
+          bootstrapExpect == null ? 0 : bootstrapExpect, io.consulate.catalog.GoDuration.parse(reconnectTimeout));
     }
 
     AgentConfig build(boolean dev) {
@@ -182,7 +207,7 @@ public final class ConfigLoader {
           recursorTimeoutMillis, aRecordLimit, enableAdditionalNodeMetaTxt, soaMinTtl);
       return new AgentConfig(datacenter.toLowerCase(java.util.Locale.ROOT), nodeName, dataDir, bindAddr, advertise,
           clientAddr, httpPort, dnsPort, serverPort, dom, recursors, settings, services, checks, enableScriptChecks,
-          enableLocalScriptChecks, logLevel, dev);
+          enableLocalScriptChecks, logLevel, dev, cluster(dev, "0.0.0.0".equals(bindAddr) ? advertise : bindAddr));
     }
 
     private static String hostName() {

@@ -163,6 +163,11 @@ public final class LocalAgent {
     return chain.thenApply(x -> null);
   }
 
+  /** Removes this agent's node, services and checks from the catalog (a graceful leave); saved files stay. */
+  CompletionStage<Long> leaveCatalog() {
+    return store.write((b, snap) -> CatalogWrites.deregisterNode(b, snap, node.name()));
+  }
+
   /** This agent's services by id, sorted. */
   public Map<String, ServiceDefinition> services() {
     Map<String, ServiceDefinition> out = new TreeMap<>();

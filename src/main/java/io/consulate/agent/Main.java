@@ -1,6 +1,8 @@
 package io.consulate.agent;
 
 import io.consulate.agent.cli.CatalogCommand;
+import io.consulate.agent.cli.JoinCommand;
+import io.consulate.agent.cli.LeaveCommand;
 import io.consulate.agent.cli.KvCommand;
 import io.consulate.agent.cli.LockCommand;
 import io.consulate.agent.cli.MembersCommand;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Command;
 @Command(name = "consulate", mixinStandardHelpOptions = true, version = "Consulate " + Agent.VERSION,
     description = "A Consul-compatible, DNS-first service registry.",
     subcommands = {AgentCommand.class, ReloadCommand.class, MembersCommand.class, CatalogCommand.class,
-        KvCommand.class, LockCommand.class, WatchCommand.class, TemplateCommand.class})
+        KvCommand.class, LockCommand.class, WatchCommand.class, TemplateCommand.class, JoinCommand.class,
+        LeaveCommand.class})
 public final class Main implements Runnable {
   @Override
   public void run() {

@@ -15,12 +15,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.infinispan.Cache;
+import org.infinispan.context.Flag;
 import org.infinispan.notifications.Listener;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryModified;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryRemoved;
+import org.infinispan.notifications.cachelistener.annotation.PartitionStatusChanged;
+import org.infinispan.notifications.cachelistener.annotation.TopologyChanged;
 import org.infinispan.notifications.cachelistener.event.CacheEntryEvent;
 import org.infinispan.notifications.cachelistener.event.CacheEntryRemovedEvent;
+import org.infinispan.notifications.cachelistener.event.Event;
 
 /**
  * Decoded copy of one or more caches, kept current by cache events (local and replicated writes alike), and
@@ -69,6 +74,29 @@ public final class CacheMirror<S> {
   public void onWrite(CacheEntryEvent<String, String> event) {
     if (event.isPre()) return;
     apply(event.getKey(), event.getValue());
+    requestRebuild();
+  }
+
+  /**
+   * After a partition merge, conflict resolution writes the winning entries without entry events, so on every
+   * topology or availability change the mirror is re-read from the local copy of the cache (rare; O(entries)).
+   */
+  @TopologyChanged
+  @PartitionStatusChanged
+  public void onTopology(Event<String, String> event) {
+    if (event.isPre()) return;
+    Cache<String, String> cache = event.getCache();
+    rebuilder.execute(() -> resync(cache.getAdvancedCache().withFlags(Flag.CACHE_MODE_LOCAL)));
+  }
+
+  private void resync(Map<String, String> stored) {
+    for (String key : entries.keySet()) {
+      if (!stored.containsKey(key)) {
+        entries.remove(key);
+        changed.add(key);
+      }
+    }
+    stored.forEach(this::apply);
     requestRebuild();
   }
 

@@ -13,7 +13,7 @@ public final class LocalIndexCounter implements IndexCounter {
   }
 
   @Override
-  public CompletionStage<Long> next() {
-    return CompletableFuture.completedFuture(last.incrementAndGet());
+  public CompletionStage<Long> next(int count) {
+    return CompletableFuture.completedFuture(last.addAndGet(count));
   }
 }

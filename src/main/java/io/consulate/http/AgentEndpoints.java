@@ -5,13 +5,12 @@ import io.consulate.agent.LocalAgent;
 import io.consulate.agent.ServiceDefinition;
 import io.consulate.json.Fields;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
-/** {@code /v1/agent/*}: this agent's own registrations, identity, members and reload. */
+/** {@code /v1/agent/*}: this agent's own registrations, identity, and reload. */
 final class AgentEndpoints {
   private final LocalAgent agent;
   private final AgentInfo info;
@@ -63,16 +62,8 @@ final class AgentEndpoints {
         .put("Meta", new JsonObject().put("consul-network-segment", ""));
   }
 
-  Object agentMembers(RoutingContext ctx) {
-    return new JsonArray().add(member());
-  }
-
   private JsonObject member() {
-    JsonObject tags = new JsonObject().put("build", info.version()).put("dc", info.datacenter()).put("id", info.nodeId())
-        .put("port", info.serverAddress().substring(info.serverAddress().lastIndexOf(':') + 1)).put("role", "consul")
-        .put("segment", "").put("vsn", "2").put("vsn_max", "3").put("vsn_min", "2");
-    return new JsonObject().put("Name", info.nodeName()).put("Addr", info.advertiseAddr()).put("Port", info.serfLanPort())
-        .put("Tags", tags).put("Status", 1).put("ProtocolMin", 1).put("ProtocolMax", 5).put("ProtocolCur", 2)
-        .put("DelegateMin", 2).put("DelegateMax", 5).put("DelegateCur", 4);
+    return MemberEndpoints.member(info.nodeName(), info.nodeId(), info.advertiseAddr(), info.serfLanPort(),
+        info.serverAddress(), info.datacenter(), 1, info.version());
   }
 }

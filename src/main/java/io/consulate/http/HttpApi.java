@@ -6,6 +6,7 @@ import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.cluster.CatalogStore;
 import io.consulate.kv.KvState;
 import io.consulate.kv.KvStore;
+import io.consulate.cluster.ClusterView;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -22,15 +23,16 @@ public final class HttpApi {
   private HttpApi() {}
 
   public static Router router(Vertx vertx, CatalogStore store, BlockingQueries<CatalogSnapshot> blocking, LocalAgent agent,
-      AgentChecks checks, AgentInfo info, Supplier<CompletionStage<Void>> reload, KvStore kvStore,
-      BlockingQueries<KvState> kvBlocking) {
-    SnapshotReads<CatalogSnapshot> reads = new SnapshotReads<>(blocking, info.datacenter());
+      AgentChecks checks, AgentInfo info, ClusterView cluster, Supplier<CompletionStage<Void>> reload,
+      Supplier<CompletionStage<Void>> leave, KvStore kvStore, BlockingQueries<KvState> kvBlocking) {
+    SnapshotReads<CatalogSnapshot> reads = new SnapshotReads<>(blocking, info.datacenter(), cluster);
     AgentEndpoints agentApi = new AgentEndpoints(agent, info, reload);
     AgentCheckEndpoints checkApi = new AgentCheckEndpoints(store, agent, checks);
+    MemberEndpoints members = new MemberEndpoints(cluster, info, leave);
     CatalogEndpoints catalog = new CatalogEndpoints(store, reads, info.datacenter());
     HealthEndpoints health = new HealthEndpoints(reads);
-    StatusEndpoints status = new StatusEndpoints(info);
-    SnapshotReads<KvState> kvReads = new SnapshotReads<>(kvBlocking, info.datacenter());
+    StatusEndpoints status = new StatusEndpoints(cluster);
+    SnapshotReads<KvState> kvReads = new SnapshotReads<>(kvBlocking, info.datacenter(), cluster);
     KvEndpoints kv = new KvEndpoints(kvStore, kvReads);
     SessionEndpoints session = new SessionEndpoints(kvStore, kvReads, store::snapshot, info.nodeName());
     TxnEndpoint txn = new TxnEndpoint(kvStore);
@@ -42,7 +44,10 @@ public final class HttpApi {
     router.errorHandler(400, ctx -> Replies.text(ctx.response(), 400, "Bad request"));
     return new RouteTable(router)
         .get("/v1/agent/self", agentApi::agentSelf)
-        .get("/v1/agent/members", agentApi::agentMembers)
+        .get("/v1/agent/members", members::agentMembers)
+        .put("/v1/agent/join/:address", members::agentJoin)
+        .put("/v1/agent/leave", members::agentLeave)
+        .put("/v1/agent/force-leave/:node", members::agentForceLeave)
         .get("/v1/agent/services", agentApi::agentServices)
         .get("/v1/agent/service/:id", agentApi::agentService)
         .put("/v1/agent/service/register", agentApi::agentServiceRegister)

@@ -4,6 +4,7 @@ import io.consulate.agent.ConfigException;
 import io.consulate.agent.InvalidDefinitionException;
 import io.consulate.agent.UnknownIdException;
 import io.consulate.catalog.CatalogException;
+import io.consulate.cluster.ClusterException;
 import io.consulate.json.JsonFieldException;
 import io.consulate.kv.KvException;
 import io.vertx.core.Future;
@@ -91,7 +92,7 @@ public final class Replies {
     } else if (cause instanceof InvalidDefinitionException || cause instanceof CatalogException) {
       status = 400;
       reason = cause.getMessage();
-    } else if (cause instanceof ConfigException || cause instanceof KvException) {
+    } else if (cause instanceof ConfigException || cause instanceof KvException || cause instanceof ClusterException) {
       status = 500;
       reason = cause.getMessage();
     } else {

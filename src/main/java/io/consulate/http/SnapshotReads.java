@@ -1,5 +1,6 @@
 package io.consulate.http;
 
+import io.consulate.cluster.ClusterView;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
@@ -21,6 +22,7 @@ final class SnapshotReads<S> {
 
   private final BlockingQueries<S> blocking;
   private final String datacenter;
+  private final ClusterView cluster;
   private volatile Rendered<S> rendered = new Rendered<>(null);
 
   private record Rendered<S>(S snapshot, Map<String, Object> bodies) {
@@ -29,15 +31,16 @@ final class SnapshotReads<S> {
     }
   }
 
-  SnapshotReads(BlockingQueries<S> blocking, String datacenter) {
+  SnapshotReads(BlockingQueries<S> blocking, String datacenter, ClusterView cluster) {
     this.blocking = blocking;
     this.datacenter = datacenter;
+    this.cluster = cluster;
   }
 
   Future<Object> read(RoutingContext ctx, ToLongFunction<S> view, Function<S, Object> render) {
     Params.requireDatacenter(ctx, datacenter);
     return blocking.await(ctx, view).map(snap -> {
-      QueryMeta.set(ctx.response(), view.applyAsLong(snap));
+      QueryMeta.set(ctx.response(), view.applyAsLong(snap), cluster.knownLeader());
       return cached(snap, ctx, () -> {
         Object value = render.apply(snap);
         return value instanceof RawBody ? value : Replies.encode(ctx, value);

@@ -1,21 +1,22 @@
 package io.consulate.http;
 
+import io.consulate.cluster.ClusterView;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.RoutingContext;
 
-/** {@code /v1/status/*}: every agent is a server, and a lone agent is its own leader. */
+/** {@code /v1/status/*}: the cluster's leader (empty while none is known) and its servers. */
 final class StatusEndpoints {
-  private final AgentInfo info;
+  private final ClusterView cluster;
 
-  StatusEndpoints(AgentInfo info) {
-    this.info = info;
+  StatusEndpoints(ClusterView cluster) {
+    this.cluster = cluster;
   }
 
   Object statusLeader(RoutingContext ctx) {
-    return info.serverAddress();
+    return cluster.leader();
   }
 
   Object statusPeers(RoutingContext ctx) {
-    return new JsonArray().add(info.serverAddress());
+    return new JsonArray(cluster.peers());
   }
 }

@@ -74,4 +74,24 @@ class ConfigLoaderTest {
     ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f));
     assertTrue(e.getMessage().contains("data_dir"), e.getMessage());
   }
+
+  @Test
+  void clusteringIsOnlyEnabledWhenToldWhomToJoinHowManyToExpectOrWhichPort() throws Exception {
+    AgentFlags lone = flags();
+    lone.dev = false;
+    lone.dataDir = dir.resolve("data");
+    lone.bind = "127.0.0.1";
+    assertEquals(false, ConfigLoader.load(lone).cluster().enabled(), "a lone agent binds no cluster port");
+
+    Files.writeString(dir.resolve("c.json"), "{\"retry_join\": [\"10.0.0.5\"], \"bootstrap_expect\": 3,"
+        + " \"reconnect_timeout\": \"8h\", \"ports\": {\"serf_lan\": 9301}}");
+    lone.retryJoin.add("10.0.0.6:9302");
+    var c = ConfigLoader.load(lone).cluster();
+    assertEquals(true, c.enabled());
+    assertEquals(List.of("10.0.0.5", "10.0.0.6:9302"), c.join(), "files then flags");
+    assertEquals(3, c.bootstrapExpect());
+    assertEquals(9301, c.serfLanPort());
+    assertEquals(java.time.Duration.ofHours(8), c.reconnectTimeout());
+    assertEquals("127.0.0.1", c.bindAddr());
+  }
 }

@@ -22,6 +22,30 @@ public final class TestAgent {
     });
   }
 
+  /**
+   * A clustered agent on 127.0.0.1 with an free serf port picked at start. {@code joinPort} null starts a cluster of one
+   * (bootstrap-expect 1); otherwise the agent joins the member listening there.
+   */
+  public static Agent startClustered(String node, Path dataDir, Integer joinPort) throws Exception {
+    return start(f -> {
+      f.node = node;
+      f.dataDir = dataDir;
+      f.bind = "127.0.0.1";
+      f.serfLanPort = freePort();
+      if (joinPort == null) f.bootstrapExpect = 1;
+      else f.retryJoin.add("127.0.0.1:" + joinPort);
+    });
+  }
+
+  /** JGroups' TCPPING refuses bind port 0, so ask the kernel for a free port and hand it over. */
+  private static int freePort() throws java.io.UncheckedIOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private static Agent start(Consumer<AgentFlags> customize) throws Exception {
     AgentFlags flags = new AgentFlags();
     flags.node = "test-node";

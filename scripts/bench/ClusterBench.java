@@ -1,0 +1,91 @@
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.Type;
+
+/**
+ * Cluster benchmarks against running agents (single-file program; run by scripts/bench/cluster.sh with the
+ * fat jar on the class path for dnsjava).
+ *   propagation N HTTP DNS : N registrations through HTTP port HTTP, each polled over DNS on port DNS until
+ *                            visible; prints median/p99 of PUT-to-visible and of the lag after the PUT returned
+ *   throughput N C HTTP    : N registrations through HTTP port HTTP with C requests in flight; prints regs/s
+ */
+public class ClusterBench {
+  static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  public static void main(String[] args) throws Exception {
+    if (args[0].equals("propagation")) propagation(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+    else throughput(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+  }
+
+  static HttpRequest register(int http, String id, String name, int i) {
+    String body = "{\"ID\":\"" + id + "\",\"Name\":\"" + name + "\",\"Address\":\"10." + (i / 65536 % 256) + "."
+        + (i / 256 % 256) + "." + (i % 256) + "\",\"Port\":" + (10000 + i % 50000) + "}";
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/v1/agent/service/register"))
+        .PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+  }
+
+  static void propagation(int n, int http, int dns) throws Exception {
+    SimpleResolver resolver = new SimpleResolver(new InetSocketAddress("127.0.0.1", dns));
+    resolver.setTimeout(Duration.ofSeconds(2));
+    List<Double> total = new ArrayList<>(), lag = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String name = "prop" + i;
+      long t0 = System.nanoTime();
+      HttpResponse<String> r = HTTP.send(register(http, name, name, i), HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200) throw new IllegalStateException("PUT " + r.statusCode() + " " + r.body());
+      long t1 = System.nanoTime();
+      Message q = Message.newQuery(Record.newRecord(Name.fromString(name + ".service.consul."), Type.A, DClass.IN));
+      while (resolver.send(q).getSection(Section.ANSWER).isEmpty()) Thread.onSpinWait();
+      long t2 = System.nanoTime();
+      if (i >= 50) { // the first 50 warm up the JIT
+        total.add((t2 - t0) / 1e6);
+        lag.add((t2 - t1) / 1e6);
+      }
+    }
+    System.out.printf("registrations measured: %d (after 50 warm-up)%n", total.size());
+    System.out.printf("PUT on node A -> visible in DNS on node B: median %.2f ms, p99 %.2f ms, max %.2f ms%n",
+        pct(total, 50), pct(total, 99), pct(total, 100));
+    System.out.printf("after the PUT returned, visible in DNS on B: median %.2f ms, p99 %.2f ms%n", pct(lag, 50), pct(lag, 99));
+  }
+
+  static void throughput(int n, int concurrency, int http) throws Exception {
+    Semaphore inFlight = new Semaphore(concurrency);
+    AtomicInteger failed = new AtomicInteger();
+    List<CompletableFuture<?>> all = new ArrayList<>();
+    long t0 = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      inFlight.acquire();
+      all.add(HTTP.sendAsync(register(http, "load-" + i, "load" + (i % 100), i), HttpResponse.BodyHandlers.ofString())
+          .whenComplete((r, e) -> {
+            if (e != null || r.statusCode() != 200) failed.incrementAndGet();
+            inFlight.release();
+          }));
+    }
+    CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+    double secs = (System.nanoTime() - t0) / 1e9;
+    System.out.printf("%d registrations (%d failed), %d in flight: %.1f s, %.0f registrations/s%n", n, failed.get(),
+        concurrency, secs, n / secs);
+  }
+
+  static double pct(List<Double> xs, int p) {
+    List<Double> s = new ArrayList<>(xs);
+    Collections.sort(s);
+    return s.get(Math.min(s.size() - 1, (int) Math.ceil(p / 100.0 * s.size()) - 1));
+  }
+}

@@ -1,0 +1,22 @@
+package io.consulate.agent.cli;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code consulate join ADDR...}: asks the local agent to join the cluster of each address. */
+@Command(name = "join", description = "Tell the agent to join a cluster.", mixinStandardHelpOptions = true)
+public final class JoinCommand extends HttpCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "ADDR", description = "A member's cluster address, host or host:port.")
+  List<String> addresses;
+
+  @Override
+  public Integer call() throws Exception {
+    for (String a : addresses) send("PUT", "/v1/agent/join/" + URLEncoder.encode(a, StandardCharsets.UTF_8));
+    System.out.println("Successfully joined cluster by contacting " + addresses.size() + " nodes.");
+    return 0;
+  }
+}

@@ -1,0 +1,57 @@
+package io.consulate.cluster;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Renders the agent's JGroups configuration from {@code jgroups-tcp.xml}: bind address and port, and the
+ * TCPPING hosts to contact. Filled in per agent rather than through system properties, so several agents can
+ * run in one JVM (tests).
+ */
+final class JGroupsStack {
+  private JGroupsStack() {}
+
+  static String render(ClusterSettings s) {
+    String template;
+    try (InputStream in = JGroupsStack.class.getResourceAsStream("/jgroups-tcp.xml")) {
+      template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the built-in jgroups-tcp.xml", e);
+    }
+    // Alone, nobody can answer the discovery: become coordinator quickly instead of waiting for a reply.
+    String joinTimeout = s.join().isEmpty() ? "300" : "2000";
+    return template.replace("@BIND_ADDR@", s.bindAddr()).replace("@BIND_PORT@", Integer.toString(s.serfLanPort()))
+        .replace("@INITIAL_HOSTS@", initialHosts(s)).replace("@JOIN_TIMEOUT@", joinTimeout);
+  }
+
+  /** JGroups' {@code host[port]} list; this agent's own address is included, as TCPPING expects. */
+  static String initialHosts(ClusterSettings s) {
+    Set<String> hosts = new LinkedHashSet<>();
+    if (s.serfLanPort() != 0) hosts.add(s.bindAddr() + "[" + s.serfLanPort() + "]");
+    for (String j : s.join()) hosts.add(hostPort(j));
+    return String.join(",", hosts);
+  }
+
+  /** {@code host} or {@code host:port} (IPv6 as {@code [addr]:port}) to JGroups' {@code host[port]}. */
+  static String hostPort(String address) {
+    String host = address;
+    int port = ClusterSettings.DEFAULT_SERF_LAN_PORT;
+    int colon = address.lastIndexOf(':');
+    boolean bracketed = address.startsWith("[");
+    if (colon >= 0 && (bracketed ? address.indexOf(']') < colon : address.indexOf(':') == colon)) {
+      host = address.substring(0, colon);
+      try {
+        port = Integer.parseInt(address.substring(colon + 1));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("invalid join address \"" + address + "\": bad port");
+      }
+    }
+    if (bracketed) host = host.substring(1, host.length() - 1);
+    if (host.isBlank() || port < 1 || port > 65535) throw new IllegalArgumentException("invalid join address \"" + address + "\"");
+    return host + "[" + port + "]";
+  }
+}
