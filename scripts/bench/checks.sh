@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # CPU of one agent running N health checks (half HTTP, half TCP) at a 1 s interval.
-# Usage: scripts/bench/checks.sh [checks=1000] [seconds=30]
+# Usage: scripts/bench/checks.sh [checks=1000] [seconds=30] [warmup=60]
+# The window starts after every check passes and a warm-up (the JIT compiles the probe paths meanwhile).
 # The backend is one nginx (Debian package, installed if missing) so it keeps up with 1,000 probes/s; only the
 # agent's own CPU time (utime+stime from /proc) is counted.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-checks=${1:-1000}; seconds=${2:-30}
+checks=${1:-1000}; seconds=${2:-30}; warmup=${3:-60}
 work=$(mktemp -d); trap 'kill $agent $backend 2>/dev/null; rm -rf "$work"' EXIT
 backend_port=$((40000 + RANDOM % 10000))
 command -v nginx >/dev/null || { echo "==> installing nginx"; apt-get install -y -qq nginx >/dev/null; }
@@ -40,7 +41,8 @@ while :; do
   [ $((SECONDS - start)) -gt 180 ] && { echo "only $passing passing after 180 s"; break; }
   sleep 1
 done
-echo "==> all passing after $((SECONDS - start)) s; measuring $seconds s"
+echo "==> all passing after $((SECONDS - start)) s; warming up $warmup s, then measuring $seconds s"
+sleep "$warmup"
 ticks() { awk -v f="$1" '{print $f}' "/proc/$pid/stat"; }
 hz=$(getconf CLK_TCK)
 u0=$(ticks 14); s0=$(ticks 15); sleep "$seconds"; u1=$(ticks 14); s1=$(ticks 15)

@@ -68,7 +68,7 @@ public final class CatalogSnapshot {
   public CatalogSnapshot update(NavigableMap<String, Object> entries, Collection<String> changed) {
     Map<String, Long> table = new HashMap<>(indexTable);
     long max = index;
-    Set<String> touchedNodes = new HashSet<>();
+    Map<String, List<String>> keysByNode = new HashMap<>();
     for (String key : changed) {
       if (key.startsWith(EntryKeys.INDEX_PREFIX)) {
         Object v = entries.get(key);
@@ -81,29 +81,40 @@ public final class CatalogSnapshot {
         }
       } else {
         String node = EntryKeys.nodeOf(key);
-        if (node != null) touchedNodes.add(node);
+        if (node != null) keysByNode.computeIfAbsent(node, k -> new ArrayList<>()).add(key);
       }
     }
-    if (touchedNodes.isEmpty()) {
+    if (keysByNode.isEmpty()) {
       return new CatalogSnapshot(max, Map.copyOf(table), groups, healthByService, servicesByName, serviceTags);
     }
 
     SortedMap<String, NodeGroup> nextGroups = new TreeMap<>(groups);
+    // Per touched node, the ids of the instances whose health must be recomputed.
+    Map<String, Set<String>> affected = new HashMap<>();
     Set<String> touchedNames = new HashSet<>();
     Map<String, List<ServiceHealth>> fresh = new HashMap<>();
-    for (String node : touchedNodes) {
+    for (Map.Entry<String, List<String>> e : keysByNode.entrySet()) {
+      String node = e.getKey();
       NodeGroup old = groups.get(node);
-      if (old != null) for (ServiceInstance s : old.serviceList()) touchedNames.add(lower(s.name()));
-      Object n = entries.get(EntryKeys.node(node));
-      if (!(n instanceof Node nodeEntry)) {
+      NodeGroup group = null;
+      if (entries.get(EntryKeys.node(node)) instanceof Node nodeEntry) {
+        // A node seen for the first time may already have entries that were stored before it: read them all.
+        group = old == null ? NodeGroup.NONE.patch(nodeEntry, entries, nodeKeys(entries, node))
+            : old.patch(nodeEntry, entries, e.getValue());
+        nextGroups.put(node, group);
+      } else {
         nextGroups.remove(node);
-        continue;
       }
-      NodeGroup group = NodeGroup.read(nodeEntry, entries);
-      nextGroups.put(node, group);
-      for (ServiceInstance s : group.serviceList()) {
-        touchedNames.add(lower(s.name()));
-        fresh.computeIfAbsent(lower(s.name()), k -> new ArrayList<>()).add(group.health(s));
+      Set<String> ids = affectedIds(old, group, e.getValue());
+      affected.put(node, ids);
+      for (String id : ids) {
+        ServiceInstance before = old == null ? null : old.services().get(id);
+        ServiceInstance after = group == null ? null : group.services().get(id);
+        if (before != null) touchedNames.add(lower(before.name()));
+        if (after != null) {
+          touchedNames.add(lower(after.name()));
+          fresh.computeIfAbsent(lower(after.name()), k -> new ArrayList<>()).add(group.health(after));
+        }
       }
     }
 
@@ -114,7 +125,8 @@ public final class CatalogSnapshot {
       List<ServiceHealth> list = new ArrayList<>();
       for (ServiceHealth h : healthByService.getOrDefault(name, List.of())) {
         tags.remove(h.service().name());
-        if (!touchedNodes.contains(lower(h.node().name()))) list.add(h);
+        Set<String> ids = affected.get(lower(h.node().name()));
+        if (ids == null || !ids.contains(h.service().id())) list.add(h);
       }
       list.addAll(fresh.getOrDefault(name, List.of()));
       if (list.isEmpty()) {
@@ -135,6 +147,44 @@ public final class CatalogSnapshot {
     }
     return new CatalogSnapshot(max, Map.copyOf(table), Collections.unmodifiableSortedMap(nextGroups),
         Collections.unmodifiableMap(health), Collections.unmodifiableMap(byName), Collections.unmodifiableSortedMap(tags));
+  }
+
+  /**
+   * The instances of one node whose health changes with these keys: those named by a service key or by a
+   * service check, or all of them when the node entry or a node-level check changed (or the node went).
+   */
+  private static Set<String> affectedIds(NodeGroup old, NodeGroup group, List<String> keys) {
+    Set<String> ids = new HashSet<>();
+    boolean all = group == null || old == null;
+    for (String key : keys) {
+      if (all) break;
+      if (key.startsWith(EntryKeys.NODE_PREFIX)) {
+        all = true;
+      } else if (key.startsWith(EntryKeys.SERVICE_PREFIX)) {
+        ids.add(EntryKeys.idOf(key));
+      } else {
+        String checkId = EntryKeys.idOf(key);
+        for (HealthCheck c : new HealthCheck[] {old.checks().get(checkId), group.checks().get(checkId)}) {
+          if (c == null) continue;
+          if (c.isNodeCheck()) all = true;
+          else ids.add(c.serviceId());
+        }
+      }
+    }
+    if (all) {
+      if (old != null) ids.addAll(old.services().keySet());
+      if (group != null) ids.addAll(group.services().keySet());
+    }
+    return ids;
+  }
+
+  private static List<String> nodeKeys(NavigableMap<String, Object> entries, String node) {
+    List<String> keys = new ArrayList<>();
+    for (String prefix : new String[] {EntryKeys.SERVICE_PREFIX, EntryKeys.CHECK_PREFIX}) {
+      String from = prefix + node + "/";
+      keys.addAll(entries.subMap(from, true, from + Character.MAX_VALUE, false).keySet());
+    }
+    return keys;
   }
 
   /** The highest index of any write in this snapshot; 0 when empty (the HTTP layer never reports 0). */

@@ -41,6 +41,13 @@ public final class EntryKeys {
     return slash < 0 ? null : rest.substring(0, slash);
   }
 
+  /** The service or check id of a service or check key; null for other keys. */
+  public static String idOf(String key) {
+    if (!key.startsWith(SERVICE_PREFIX) && !key.startsWith(CHECK_PREFIX)) return null;
+    int slash = key.indexOf('/', 2);
+    return slash < 0 ? null : key.substring(slash + 1);
+  }
+
   static String lower(String s) {
     return s.toLowerCase(Locale.ROOT);
   }

@@ -1,6 +1,7 @@
 package io.consulate.catalog;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -10,26 +11,46 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * One node with everything registered on it, by id: the unit a snapshot update rebuilds. A write touches one
- * node (or a few), so only their groups, and the services they carry, are recomputed.
+ * One node with everything registered on it, by id: the unit a snapshot update patches. A write touches one
+ * node (or a few); their maps are copied and patched with the changed keys only, nothing is re-read or re-sorted.
  */
 record NodeGroup(Node node, SortedMap<String, ServiceInstance> services, SortedMap<String, HealthCheck> checks,
     List<ServiceInstance> serviceList, List<HealthCheck> checkList, List<HealthCheck> nodeChecks,
     Map<String, List<HealthCheck>> checksByService) {
 
-  /** The group of {@code node} from the stored entries under its key prefixes. */
-  static NodeGroup read(Node node, NavigableMap<String, Object> entries) {
-    String lower = EntryKeys.lower(node.name());
-    SortedMap<String, ServiceInstance> services = new TreeMap<>();
-    for (Object v : prefix(entries, EntryKeys.SERVICE_PREFIX + lower + "/").values()) {
-      if (v instanceof ServiceInstance s) services.put(s.id(), s);
+  static final NodeGroup NONE = of(null, new TreeMap<>(), new TreeMap<>());
+
+  /**
+   * This group with {@code node} as its node entry and the changed keys of this node applied from
+   * {@code entries} (an absent key was removed).
+   */
+  NodeGroup patch(Node node, NavigableMap<String, Object> entries, Collection<String> changedKeys) {
+    TreeMap<String, ServiceInstance> nextServices = null;
+    TreeMap<String, HealthCheck> nextChecks = null;
+    for (String key : changedKeys) {
+      String id = EntryKeys.idOf(key);
+      if (id == null) continue;
+      Object v = entries.get(key);
+      if (key.startsWith(EntryKeys.SERVICE_PREFIX)) {
+        if (nextServices == null) nextServices = new TreeMap<>(services);
+        if (v instanceof ServiceInstance s) nextServices.put(id, s);
+        else nextServices.remove(id);
+      } else if (key.startsWith(EntryKeys.CHECK_PREFIX)) {
+        if (nextChecks == null) nextChecks = new TreeMap<>(checks);
+        if (v instanceof HealthCheck c) nextChecks.put(id, c);
+        else nextChecks.remove(id);
+      }
     }
-    SortedMap<String, HealthCheck> checks = new TreeMap<>();
+    if (nextServices == null && nextChecks == null) {
+      return new NodeGroup(node, services, checks, serviceList, checkList, nodeChecks, checksByService);
+    }
+    return of(node, nextServices != null ? nextServices : services, nextChecks != null ? nextChecks : checks);
+  }
+
+  private static NodeGroup of(Node node, SortedMap<String, ServiceInstance> services,
+      SortedMap<String, HealthCheck> checks) {
     List<HealthCheck> nodeChecks = new ArrayList<>();
     Map<String, List<HealthCheck>> byService = new HashMap<>();
-    for (Object v : prefix(entries, EntryKeys.CHECK_PREFIX + lower + "/").values()) {
-      if (v instanceof HealthCheck c) checks.put(c.checkId(), c);
-    }
     for (HealthCheck c : checks.values()) {
       if (c.isNodeCheck()) nodeChecks.add(c);
       else byService.computeIfAbsent(c.serviceId(), k -> new ArrayList<>()).add(c);
@@ -43,9 +64,5 @@ record NodeGroup(Node node, SortedMap<String, ServiceInstance> services, SortedM
     List<HealthCheck> all = new ArrayList<>(nodeChecks);
     all.addAll(checksByService.getOrDefault(s.id(), List.of()));
     return ServiceHealth.of(node, s, all);
-  }
-
-  private static NavigableMap<String, Object> prefix(NavigableMap<String, Object> entries, String prefix) {
-    return entries.subMap(prefix, true, prefix + Character.MAX_VALUE, false);
   }
 }

@@ -26,8 +26,11 @@ class CatalogSnapshotUpdateTest {
     NavigableMap<String, Object> entries = new TreeMap<>();
     CatalogSnapshot snap = CatalogSnapshot.EMPTY;
     for (int step = 0; step < 400; step++) {
-      String key = randomChange(rnd, entries, step + 1);
-      snap = snap.update(entries, Set.of(key));
+      Set<String> keys = new java.util.HashSet<>();
+      int batch = 1 + rnd.nextInt(6); // the store applies a batch of commands as one update
+      for (int i = 0; i < batch; i++) keys.add(randomChange(rnd, entries, step + 1));
+      String key = keys.toString();
+      snap = snap.update(entries, keys);
       CatalogSnapshot full = CatalogSnapshot.EMPTY.update(entries, entries.keySet());
       assertSameReads("seed " + seed + " step " + step + " key " + key, full, snap);
     }
