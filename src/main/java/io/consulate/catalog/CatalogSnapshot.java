@@ -85,7 +85,7 @@ public final class CatalogSnapshot {
       }
     }
     if (keysByNode.isEmpty()) {
-      return new CatalogSnapshot(max, Map.copyOf(table), groups, healthByService, servicesByName, serviceTags);
+      return new CatalogSnapshot(max, Collections.unmodifiableMap(table), groups, healthByService, servicesByName, serviceTags);
     }
 
     SortedMap<String, NodeGroup> nextGroups = new TreeMap<>(groups);
@@ -145,7 +145,7 @@ public final class CatalogSnapshot {
       health.put(name, List.copyOf(list));
       byName.put(name, List.copyOf(instances));
     }
-    return new CatalogSnapshot(max, Map.copyOf(table), Collections.unmodifiableSortedMap(nextGroups),
+    return new CatalogSnapshot(max, Collections.unmodifiableMap(table), Collections.unmodifiableSortedMap(nextGroups),
         Collections.unmodifiableMap(health), Collections.unmodifiableMap(byName), Collections.unmodifiableSortedMap(tags));
   }
 
