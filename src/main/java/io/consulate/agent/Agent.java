@@ -166,7 +166,8 @@ public final class Agent {
   private void startSessionReaper() {
     SessionReaper sessions = new SessionReaper(kv, store::snapshot);
     vertx.setPeriodic(1000, id -> sessions.sweep());
-    store.snapshots().subscribe(snap -> sessions.sweep());
+    // Off the publishing thread: watchers of the same snapshot are woken after this subscriber returns.
+    store.snapshots().subscribe(snap -> vertx.runOnContext(v -> sessions.endDoomedSessions()));
   }
 
   /** A clustered agent registers itself once the cluster has a leader (bootstrap-expect servers joined). */

@@ -11,8 +11,8 @@ import java.util.logging.Logger;
 
 /**
  * Ends sessions whose TTL lapsed or whose node or checks failed, and reaps old tombstones. It has no timer of
- * its own: the agent calls {@link #sweep()} periodically and on every catalog change, and tests call it with
- * an injected clock. Every agent may sweep; ending a session twice is a no-op, since the second write finds
+ * its own: the agent calls {@link #sweep()} periodically and {@link #endDoomedSessions()} on every catalog
+ * change, and tests call them with an injected clock. Every agent may sweep; ending a session twice is a no-op, since the second write finds
  * it gone.
  */
 public final class SessionReaper {
@@ -46,15 +46,32 @@ public final class SessionReaper {
     return out;
   }
 
-  /** Ends the doomed sessions and reaps; a sweep already running makes this call a no-op. */
+  /** Ends the doomed sessions and reaps expired tombstones and lock delays: the periodic sweep. */
   public CompletionStage<Void> sweep() {
-    if (!running.compareAndSet(false, true)) return CompletableFuture.completedFuture(null);
-    CompletionStage<?> chain = CompletableFuture.completedFuture(null);
+    return guarded(() -> endDoomed().thenCompose(x -> store.reap()));
+  }
+
+  /**
+   * Ends only the sessions a catalog change may have doomed (their node or a check went critical). Tombstones
+   * and lock delays expire with time, not with catalog writes, so they are left to {@link #sweep()}.
+   */
+  public CompletionStage<Void> endDoomedSessions() {
+    return guarded(this::endDoomed);
+  }
+
+  private CompletionStage<Void> endDoomed() {
+    CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
     for (String id : doomed()) chain = chain.thenCompose(x -> store.write(c -> {
       SessionOps.destroy(c, id);
       return null;
-    }));
-    return chain.thenCompose(x -> store.reap()).whenComplete((x, err) -> {
+    })).thenApply(x -> null);
+    return chain;
+  }
+
+  /** A pass already running makes this call a no-op. */
+  private CompletionStage<Void> guarded(Supplier<CompletionStage<Void>> pass) {
+    if (!running.compareAndSet(false, true)) return CompletableFuture.completedFuture(null);
+    return pass.get().whenComplete((x, err) -> {
       running.set(false);
       if (err != null) LOG.warning("session sweep failed: " + err);
     });
