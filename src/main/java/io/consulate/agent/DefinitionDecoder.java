@@ -39,21 +39,7 @@ public final class DefinitionDecoder {
   }
 
   public static CheckSpec check(Fields f) {
-    Map<String, List<String>> header = new LinkedHashMap<>();
-    Fields h = f.object("Header");
-    if (h != null) for (String key : h.json().fieldNames()) header.put(key, h.strings(key));
-    List<String> args = f.strings("Args", "ScriptArgs");
-    CheckDefinition def;
-    try {
-      def = new CheckDefinition(f.string("", "HTTP"), f.string("", "Method"), header,
-          f.string("", "Body"), f.bool(false, "TLSSkipVerify"), f.string("", "TCP"), f.string("", "UDP"),
-          f.string("", "GRPC"), f.bool(false, "GRPCUseTLS"), args, f.duration("", "TTL"),
-          f.string("", "AliasNode"), f.string("", "AliasService"), f.duration("", "Interval"),
-          f.duration("", "Timeout"), f.duration("", "DeregisterCriticalServiceAfter"),
-          f.integer(0, "SuccessBeforePassing"), f.integer(0, "FailuresBeforeWarning"), f.integer(0, "FailuresBeforeCritical"));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidDefinitionException("Invalid check: " + e.getMessage());
-    }
+    CheckDefinition def = definition(f);
     String statusWord = f.string("", "Status");
     HealthStatus status;
     try {
@@ -75,6 +61,26 @@ public final class DefinitionDecoder {
     String id = f.string("", "ID", "CheckID");
     String name = f.string("", "Name");
     return new CheckSpec(id, name, f.string("", "Notes"), status, f.string("", "ServiceID"), def);
+  }
+
+  /**
+   * The check's target and schedule fields ({@code HTTP}, {@code TCP}, {@code Interval}, ...) as given, without
+   * requiring a kind: a registration checks that, while a catalog write stores whatever it is sent.
+   */
+  public static CheckDefinition definition(Fields f) {
+    Map<String, List<String>> header = new LinkedHashMap<>();
+    Fields h = f.object("Header");
+    if (h != null) for (String key : h.json().fieldNames()) header.put(key, h.strings(key));
+    try {
+      return new CheckDefinition(f.string("", "HTTP"), f.string("", "Method"), header,
+          f.string("", "Body"), f.bool(false, "TLSSkipVerify"), f.string("", "TCP"), f.string("", "UDP"),
+          f.string("", "GRPC"), f.bool(false, "GRPCUseTLS"), f.strings("Args", "ScriptArgs"), f.duration("", "TTL"),
+          f.string("", "AliasNode"), f.string("", "AliasService"), f.duration("", "Interval"),
+          f.duration("", "Timeout"), f.duration("", "DeregisterCriticalServiceAfter"),
+          f.integer(0, "SuccessBeforePassing"), f.integer(0, "FailuresBeforeWarning"), f.integer(0, "FailuresBeforeCritical"));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidDefinitionException("Invalid check: " + e.getMessage());
+    }
   }
 
   private static Weights weights(Fields w) {

@@ -1,5 +1,6 @@
 package io.consulate.http;
 
+import io.consulate.agent.DefinitionDecoder;
 import io.consulate.catalog.CatalogWrites;
 import io.consulate.catalog.CheckDefinition;
 import io.consulate.catalog.HealthCheck;
@@ -101,12 +102,7 @@ final class CatalogRegistration {
     String serviceId = c.string("", "ServiceID");
     String serviceName = service != null && service.id().equals(serviceId) ? service.name() : "";
     Fields d = c.object("Definition");
-    CheckDefinition def = d == null ? CheckDefinition.NONE : new CheckDefinition(d.string("", "HTTP"),
-        d.string("", "Method"), java.util.Map.of(), d.string("", "Body"), d.bool(false, "TLSSkipVerify"),
-        d.string("", "TCP"), d.string("", "UDP"), d.string("", "GRPC"), d.bool(false, "GRPCUseTLS"),
-        d.strings("ScriptArgs", "Args"), d.duration("", "TTL"), d.string("", "AliasNode"),
-        d.string("", "AliasService"), d.duration("", "Interval"), d.duration("", "Timeout"),
-        d.duration("", "DeregisterCriticalServiceAfter"), 0, 0, 0);
+    CheckDefinition def = d == null ? CheckDefinition.NONE : DefinitionDecoder.definition(d);
     return new HealthCheck(nodeName, id, name, parsed, c.string("", "Notes"), c.string("", "Output"), serviceId,
         serviceName, List.of(), c.string(def.type(), "Type"), def, 0, 0);
   }
