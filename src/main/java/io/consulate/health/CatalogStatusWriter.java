@@ -67,8 +67,8 @@ public final class CatalogStatusWriter implements StatusSink {
         .thenApply(index -> (Void) null);
   }
 
-  /** Forgets a deregistered check. */
-  void forget(String checkId) {
+  @Override
+  public void forget(String checkId) {
     lastOutputWrite.remove(checkId);
     deferred.remove(checkId);
   }

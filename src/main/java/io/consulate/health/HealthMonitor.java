@@ -60,7 +60,7 @@ public final class HealthMonitor {
     timers.execute(() -> {
       RunningCheck old = running.remove(checkId);
       if (old != null) old.stop();
-      if (sink instanceof CatalogStatusWriter w) w.forget(checkId);
+      sink.forget(checkId);
     });
   }
 

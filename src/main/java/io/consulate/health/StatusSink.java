@@ -6,4 +6,7 @@ import java.util.concurrent.CompletionStage;
 @FunctionalInterface
 public interface StatusSink {
   CompletionStage<Void> report(String checkId, CheckResult result);
+
+  /** The check was deregistered: drop anything kept for it. */
+  default void forget(String checkId) {}
 }
