@@ -2,16 +2,14 @@ package io.consulate.agent;
 
 import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.catalog.Node;
-import io.consulate.cluster.CatalogStore;
-import io.consulate.cluster.Caches;
 import io.consulate.cluster.ClusterView;
 import io.consulate.cluster.ClusteredCaches;
-import io.consulate.cluster.IndexCounter;
-import io.consulate.cluster.LocalCaches;
-import io.consulate.cluster.LocalIndexCounter;
 import io.consulate.cluster.LoneCluster;
 import io.consulate.cluster.Member;
 import io.consulate.cluster.Membership;
+import io.consulate.cluster.RaftPeers;
+import io.consulate.cluster.RaftSettings;
+import io.consulate.cluster.ServerPort;
 import io.consulate.dns.DnsConfig;
 import io.consulate.dns.DnsServer;
 import io.consulate.health.CatalogStatusWriter;
@@ -24,10 +22,12 @@ import io.consulate.http.BlockingQueries;
 import io.consulate.http.HttpApi;
 import io.consulate.http.HttpApiVerticle;
 import io.consulate.kv.KvState;
-import io.consulate.kv.KvStore;
-import io.consulate.kv.SessionReaper;
+import io.consulate.store.SerfHealthKeeper;
+import io.consulate.store.SessionReaper;
+import io.consulate.store.Store;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.time.Clock;
@@ -38,11 +38,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
-import org.infinispan.Cache;
 
 /**
- * Builds the object graph of one agent and starts it in order: store, the agent's own node and saved
- * registrations, config-file services, then the DNS and HTTP listeners. Also reload and shutdown.
+ * Builds the object graph of one agent and starts it in order: membership, the store (joining the Raft group
+ * once the servers are known), the agent's own node and saved registrations once a leader is known,
+ * config-file services, then the DNS and HTTP listeners. Also reload and shutdown.
  */
 public final class Agent {
   private static final Logger LOG = Logger.getLogger(Agent.class.getName());
@@ -54,19 +54,22 @@ public final class Agent {
   private volatile AgentConfig config;
   /** Built once per (re)load, not per query: the DNS hot path reads it through a supplier. */
   private volatile DnsConfig dnsConfig;
-  private Caches caches;
-  private CatalogStore store;
+  private Store store;
   private LocalAgent local;
   private AgentChecks checks;
   private CriticalReaper reaper;
   private int httpPort;
   private BlockingQueries<CatalogSnapshot> blocking;
-  private KvStore kv;
   private BlockingQueries<KvState> kvBlocking;
   private DnsServer dns;
   /** Null for a lone agent. */
   private final ClusteredCaches clustered;
   private ClusterView cluster;
+  private Membership membership;
+  /** The server RPC port in use: the configured one, or a free one if the default is busy. */
+  private int serverPort;
+  private ServerPort reservedPort;
+  private Member self;
   private Future<Void> closing;
   private final CompletableFuture<Void> left = new CompletableFuture<>();
 
@@ -75,6 +78,7 @@ public final class Agent {
     this.configSource = configSource;
     this.config = config;
     this.dnsConfig = dnsConfig(config);
+    this.serverPort = config.serverPort();
     this.vertx = vertx;
     this.io = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "agent-io");
@@ -90,7 +94,7 @@ public final class Agent {
     if (!config.cluster().enabled()) {
       return startWith(configSource, config, Vertx.builder().with(options).build(), null);
     }
-    ClusteredCaches clustered = new ClusteredCaches(config.cluster(), config.datacenter(), config.nodeName(), config.dataDir());
+    ClusteredCaches clustered = new ClusteredCaches(config.cluster(), config.datacenter(), config.nodeName());
     return clustered.startVertx(options).compose(vertx -> startWith(configSource, config, vertx, clustered));
   }
 
@@ -106,47 +110,62 @@ public final class Agent {
 
   private Future<Void> startAll() {
     return vertx.executeBlocking(() -> {
-      caches = clustered != null ? clustered : new LocalCaches(config.dataDir());
-      Cache<String, String> catalog = caches.cache(Caches.CATALOG);
       String nodeId = NodeIdentity.load(config.dataDir());
-      Cache<String, String> kvCache = caches.cache(KvStore.KV_CACHE);
-      Cache<String, String> sessionCache = caches.cache(KvStore.SESSION_CACHE);
-      // One index for catalog, KV and sessions, as Consul's single Raft log: seeded above all of them.
-      long stored = Math.max(CatalogStore.storedIndex(catalog), KvStore.storedIndex(kvCache, sessionCache));
-      IndexCounter counter = clustered != null ? clustered.indexCounter(stored, () -> cluster.knownLeader())
-          : new LocalIndexCounter(stored);
-      store = new CatalogStore(catalog, counter);
-      kv = new KvStore(kvCache, sessionCache, counter, Clock.systemUTC());
-      String addr = config.advertiseAddr();
-      Member self = new Member(config.nodeName(), nodeId, addr, serfLanPort(), serverAddress(), config.datacenter(),
-          Member.ALIVE, System.currentTimeMillis());
-      cluster = clustered != null ? Membership.start(clustered, config.cluster(), self, catalog, store) : new LoneCluster(self);
-      Node node = new Node(config.nodeName(), nodeId, addr, config.datacenter(),
-          Map.of("lan", addr, "lan_ipv4", addr, "wan", addr, "wan_ipv4", addr),
-          Map.of("consul-network-segment", ""), 0, 0);
-      CheckTimers timers = new VertxCheckTimers(vertx, vertx.getOrCreateContext());
-      CatalogStatusWriter writer = new CatalogStatusWriter(store, node.name(), Clock.systemUTC(), timers,
-          CatalogStatusWriter.DEFAULT_UPDATE_INTERVAL);
-      HealthMonitor monitor = HealthMonitor.create(vertx, node.name(), timers, writer, store.snapshots());
-      local = new LocalAgent(store, node, monitor, new SavedRegistrations(config.dataDir(), "services", io),
-          scriptPolicy(config));
-      checks = new AgentChecks(store, local, monitor, new SavedRegistrations(config.dataDir(), "checks", io));
-      reaper = new CriticalReaper(node.name(), store::snapshot, Clock.systemUTC(), timers, this::reap);
+      if (clustered != null) {
+        reservedPort = ServerPort.reserve(config.cluster().bindAddr(), config.serverPort());
+        serverPort = reservedPort.port();
+      }
+      self = new Member(config.nodeName(), nodeId, config.advertiseAddr(), serfLanPort(), serverAddress(),
+          config.datacenter(), Member.ALIVE, System.currentTimeMillis());
+      if (clustered != null) membership = Membership.start(clustered, self);
+      cluster = membership != null ? membership : new LoneCluster(self);
       return null;
-    }).compose(v -> awaitLeader())
+    }).compose(v -> raftSettings())
+        .compose(settings -> vertx.executeBlocking(() -> {
+          if (reservedPort != null) reservedPort.close();
+          store = Store.start(settings, "consulate-raft-" + config.datacenter());
+          if (membership != null) membership.attach(store.raft());
+          buildLocal();
+          return null;
+        }))
+        .compose(v -> awaitLeader())
         .compose(v -> Future.fromCompletionStage(local.start()))
         .compose(v -> Future.fromCompletionStage(checks.start()))
         .compose(v -> Future.fromCompletionStage(local.reconcileConfig(config.services())))
         .compose(v -> Future.fromCompletionStage(checks.reconcileConfig(config.checks())))
         .onSuccess(v -> {
           reaper.start();
-          startSessionReaper();
+          startLeaderDuties();
         })
         .compose(v -> startDns())
         .compose(v -> startHttp())
         .onSuccess(v -> LOG.info("Consulate agent running: node=" + config.nodeName() + " datacenter="
             + config.datacenter() + " http=" + config.clientAddr() + ":" + httpPort + " dns=" + config.clientAddr()
             + ":" + dns.udpPort() + " (udp+tcp)" + (config.dataDir() == null ? " in-memory" : " data-dir=" + config.dataDir())));
+  }
+
+  /** A lone agent is a group of one; a clustered server waits until it knows the group's servers. */
+  private Future<RaftSettings> raftSettings() {
+    java.nio.file.Path logDir = config.dataDir() == null ? null : config.dataDir().resolve("raft");
+    if (membership == null) return Future.succeededFuture(RaftSettings.lone(config.nodeName(), logDir));
+    RaftPeers peers = new RaftPeers(logDir, membership, config.cluster().bootstrapExpect(), self);
+    if (!peers.known()) LOG.info("waiting for the servers of the cluster (bootstrap_expect " + config.cluster().bootstrapExpect() + ")");
+    return Future.fromCompletionStage(peers.find()).map(found -> new RaftSettings(config.nodeName(), found.names(),
+        config.cluster().bindAddr(), serverPort, found.addresses(), logDir, false));
+  }
+
+  private void buildLocal() {
+    Node node = new Node(config.nodeName(), self.nodeId(), self.address(), config.datacenter(),
+        Map.of("lan", self.address(), "lan_ipv4", self.address(), "wan", self.address(), "wan_ipv4", self.address()),
+        Map.of("consul-network-segment", ""), 0, 0);
+    CheckTimers timers = new VertxCheckTimers(vertx, vertx.getOrCreateContext());
+    CatalogStatusWriter writer = new CatalogStatusWriter(store, node.name(), Clock.systemUTC(), timers,
+        CatalogStatusWriter.DEFAULT_UPDATE_INTERVAL);
+    HealthMonitor monitor = HealthMonitor.create(vertx, node.name(), timers, writer, store.snapshots());
+    local = new LocalAgent(store, node, monitor, new SavedRegistrations(config.dataDir(), "services", io),
+        scriptPolicy(config));
+    checks = new AgentChecks(store, local, monitor, new SavedRegistrations(config.dataDir(), "checks", io));
+    reaper = new CriticalReaper(node.name(), store::snapshot, Clock.systemUTC(), timers, this::reap);
   }
 
   private static ScriptPolicy scriptPolicy(AgentConfig c) {
@@ -162,23 +181,42 @@ public final class Agent {
     }
   }
 
-  /** After the local node is registered, so its sessions are not taken for those of a vanished node. */
-  private void startSessionReaper() {
-    SessionReaper sessions = new SessionReaper(kv, store::snapshot);
-    vertx.setPeriodic(1000, id -> sessions.sweep());
+  /**
+   * The leader's periodic work (each pass is a no-op elsewhere): session TTLs and tombstones, and the serfHealth
+   * of failed members. Started after the local node is registered, so its sessions are not taken for those of a
+   * vanished node.
+   */
+  private void startLeaderDuties() {
+    SessionReaper sessions = new SessionReaper(store, Clock.systemUTC());
+    SerfHealthKeeper serf = membership == null ? null
+        : new SerfHealthKeeper(store, membership, config.cluster().reconnectTimeout(), Clock.systemUTC());
+    vertx.setPeriodic(1000, id -> {
+      sessions.sweep();
+      if (serf != null) serf.reconcile().whenComplete((x, err) -> {
+        if (err != null) LOG.fine("serfHealth pass failed; the next one retries: " + err);
+      });
+    });
     // Off the publishing thread: watchers of the same snapshot are woken after this subscriber returns.
     store.snapshots().subscribe(snap -> vertx.runOnContext(v -> sessions.endDoomedSessions()));
   }
 
-  /** A clustered agent registers itself once the cluster has a leader (bootstrap-expect servers joined). */
+  /** Writes need a leader: the agent registers itself only once one is known. */
   private Future<Void> awaitLeader() {
-    if (!(cluster instanceof Membership m)) return Future.succeededFuture();
-    if (!cluster.knownLeader()) LOG.info("waiting for a cluster leader (bootstrap_expect " + config.cluster().bootstrapExpect() + ")");
-    return Future.fromCompletionStage(m.leaderFound());
+    if (store.raft().knownLeader()) return Future.succeededFuture();
+    if (membership != null) LOG.info("waiting for a cluster leader");
+    Promise<Void> found = Promise.promise();
+    vertx.setPeriodic(membership == null ? 5 : 100, id -> {
+      if (store.raft().knownLeader()) {
+        vertx.cancelTimer(id);
+        if (membership != null) LOG.info("cluster leader known: " + cluster.leader() + ", peers " + cluster.peers());
+        found.tryComplete();
+      }
+    });
+    return found.future();
   }
 
   private String serverAddress() {
-    return config.advertiseAddr() + ":" + config.serverPort();
+    return config.advertiseAddr() + ":" + serverPort;
   }
 
   /** The cluster port actually bound; the configured one for a lone agent, which binds none. */
@@ -208,7 +246,7 @@ public final class Agent {
 
   private Future<Void> startHttp() {
     blocking = new BlockingQueries<>(vertx, store.snapshots());
-    kvBlocking = new BlockingQueries<>(vertx, kv.snapshots());
+    kvBlocking = new BlockingQueries<>(vertx, store.kvSnapshots());
     AgentInfo info = new AgentInfo(config.nodeName(), local.node().id(), config.datacenter(), config.advertiseAddr(),
         serverAddress(), serfLanPort(), VERSION);
     // Instances share the port across event loops; an ephemeral port (tests) cannot be shared, so one listener.
@@ -216,7 +254,7 @@ public final class Agent {
     HttpApiVerticle[] first = new HttpApiVerticle[1];
     return vertx.deployVerticle(() -> {
       HttpApiVerticle v = new HttpApiVerticle(vx -> HttpApi.router(vx, store, blocking, local, checks, info, cluster,
-          this::reload, this::leave, kv, kvBlocking),
+          this::reload, this::leave, kvBlocking, Clock.systemUTC()),
           config.clientAddr(), config.httpPort());
       if (first[0] == null) first[0] = v;
       return v;
@@ -229,13 +267,15 @@ public final class Agent {
    * name and reason, and the agent keeps serving what it had.
    */
   public CompletionStage<Void> reload() {
-    AgentConfig next;
-    try {
-      next = configSource.get();
-    } catch (ConfigException e) {
-      LOG.warning("reload failed, keeping the previous configuration: " + e.getMessage());
-      return CompletableFuture.failedFuture(e);
-    }
+    // Reading the files blocks: not on the event loop that asked for the reload.
+    return CompletableFuture.supplyAsync(configSource, io).exceptionally(err -> {
+      Throwable cause = err.getCause() != null ? err.getCause() : err;
+      LOG.warning("reload failed, keeping the previous configuration: " + cause.getMessage());
+      throw err instanceof java.util.concurrent.CompletionException c ? c : new java.util.concurrent.CompletionException(cause);
+    }).thenCompose(this::apply);
+  }
+
+  private CompletionStage<Void> apply(AgentConfig next) {
     config = next;
     dnsConfig = dnsConfig(next);
     local.scripts(scriptPolicy(next));
@@ -286,11 +326,10 @@ public final class Agent {
     if (closing == null) {
       if (reaper != null) reaper.stop();
       closing = vertx.close().andThen(ar -> {
-        if (cluster instanceof Membership m) m.close();
+        if (reservedPort != null) reservedPort.close();
+        if (membership != null) membership.close();
         if (store != null) store.close();
-        if (kv != null) kv.close();
-        if (caches != null) caches.close();
-        else if (clustered != null) clustered.close();
+        if (clustered != null) clustered.close();
         io.shutdown();
       });
     }

@@ -1,11 +1,11 @@
 package io.consulate.agent;
 
-import io.consulate.catalog.CatalogWrites;
 import io.consulate.catalog.CheckDefinition;
 import io.consulate.catalog.HealthCheck;
 import io.consulate.catalog.HealthStatus;
-import io.consulate.cluster.CatalogStore;
 import io.consulate.health.HealthMonitor;
+import io.consulate.store.CatalogOp;
+import io.consulate.store.Store;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -23,13 +23,13 @@ public final class AgentChecks {
 
   private record Owned(CheckSpec spec, LocalAgent.Source source) {}
 
-  private final CatalogStore store;
+  private final Store store;
   private final LocalAgent agent;
   private final HealthMonitor monitor;
   private final SavedRegistrations saved;
   private final Map<String, Owned> checks = new ConcurrentHashMap<>();
 
-  AgentChecks(CatalogStore store, LocalAgent agent, HealthMonitor monitor, SavedRegistrations saved) {
+  AgentChecks(Store store, LocalAgent agent, HealthMonitor monitor, SavedRegistrations saved) {
     this.store = store;
     this.agent = agent;
     this.monitor = monitor;
@@ -59,7 +59,7 @@ public final class AgentChecks {
         unchanged ? existing.status() : spec.status(), spec.notes(), unchanged ? existing.output() : "",
         spec.serviceId(), service == null ? "" : service.name(), service == null ? List.of() : service.tags(),
         spec.definition().type(), spec.definition(), 0, 0);
-    return store.write((b, snap) -> CatalogWrites.registerCheck(b, snap, check)).thenCompose(index -> {
+    return store.catalog(new CatalogOp.RegisterCheck(check)).thenCompose(index -> {
       checks.put(spec.id(), new Owned(spec, source));
       monitor.start(check);
       return source == LocalAgent.Source.API
@@ -73,7 +73,7 @@ public final class AgentChecks {
     if (store.snapshot().check(agent.nodeName(), checkId) == null) throw unknownCheck(checkId);
     monitor.stop(checkId);
     Owned gone = checks.remove(checkId);
-    return store.write((b, snap) -> CatalogWrites.deregisterCheck(b, snap, agent.nodeName(), checkId))
+    return store.catalog(new CatalogOp.Deregister(agent.nodeName(), "", checkId))
         .thenCompose(index -> gone != null && gone.source() == LocalAgent.Source.API
             ? saved.delete(checkId).thenApply(x -> index) : CompletableFuture.completedFuture(index));
   }
@@ -106,10 +106,10 @@ public final class AgentChecks {
   private CompletionStage<Long> maintenance(String id, String name, String notes, String serviceId,
       String serviceName, List<String> tags, boolean enable) {
     String node = agent.nodeName();
-    if (!enable) return store.write((b, snap) -> CatalogWrites.deregisterCheck(b, snap, node, id));
+    if (!enable) return store.catalog(new CatalogOp.Deregister(node, "", id));
     HealthCheck check = new HealthCheck(node, id, name, HealthStatus.CRITICAL, notes, "", serviceId, serviceName, tags,
         "maintenance", CheckDefinition.NONE, 0, 0);
-    return store.write((b, snap) -> CatalogWrites.registerCheck(b, snap, check));
+    return store.catalog(new CatalogOp.RegisterCheck(check));
   }
 
   /** Makes the config-file checks exactly {@code wanted}; API checks are left alone. */

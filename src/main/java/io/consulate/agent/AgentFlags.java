@@ -49,7 +49,7 @@ public final class AgentFlags {
   @Option(names = "-log-level", paramLabel = "LEVEL", description = "trace, debug, info, warn or err (default: info).")
   String logLevel;
 
-  @Option(names = "-server", description = "Accepted for compatibility: every agent is a server.")
+  @Option(names = "-server", description = "Accepted for compatibility: every agent is a server (client agents are not built yet).")
   boolean server;
 
   @Option(names = "-bootstrap-expect", paramLabel = "N", description = "Servers to wait for before a leader is known; enables clustering.")
@@ -57,6 +57,9 @@ public final class AgentFlags {
 
   @Option(names = "-serf-lan-port", paramLabel = "PORT", description = "Cluster (JGroups TCP) port on the bind address (default: 8301); enables clustering.")
   Integer serfLanPort;
+
+  @Option(names = "-server-port", paramLabel = "PORT", description = "Server RPC (Raft) port on the bind address (default: 8300).")
+  Integer serverPort;
 
   @Option(names = {"-retry-join", "-join"}, paramLabel = "ADDR", description = "A cluster member to join, host or host:port (repeatable); enables clustering.")
   List<String> retryJoin = new ArrayList<>();

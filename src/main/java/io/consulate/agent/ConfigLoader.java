@@ -176,6 +176,7 @@ public final class ConfigLoader {
       recursors.addAll(f.recursors);
       if (f.logLevel != null) logLevel = f.logLevel;
       if (f.serfLanPort != null) serfLanPort = f.serfLanPort;
+      if (f.serverPort != null) serverPort = f.serverPort;
       serfLanPortGiven |= f.serfLanPort != null;
       if (f.bootstrapExpect != null) bootstrapExpect = f.bootstrapExpect;
       retryJoin.addAll(f.retryJoin);

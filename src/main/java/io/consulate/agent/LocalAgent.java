@@ -1,14 +1,14 @@
 package io.consulate.agent;
 
 import io.consulate.catalog.CatalogSnapshot;
-import io.consulate.catalog.CatalogWrites;
 import io.consulate.catalog.CheckDefinition;
 import io.consulate.catalog.HealthCheck;
 import io.consulate.catalog.HealthStatus;
 import io.consulate.catalog.Node;
 import io.consulate.catalog.ServiceInstance;
-import io.consulate.cluster.CatalogStore;
 import io.consulate.health.HealthMonitor;
+import io.consulate.store.CatalogOp;
+import io.consulate.store.Store;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,14 +29,14 @@ public final class LocalAgent {
 
   private record Owned(ServiceDefinition definition, Source source) {}
 
-  private final CatalogStore store;
+  private final Store store;
   private final Node node;
   private final HealthMonitor monitor;
   private final SavedRegistrations saved;
   private volatile ScriptPolicy scripts;
   private final Map<String, Owned> services = new ConcurrentHashMap<>();
 
-  LocalAgent(CatalogStore store, Node node, HealthMonitor monitor, SavedRegistrations saved, ScriptPolicy scripts) {
+  LocalAgent(Store store, Node node, HealthMonitor monitor, SavedRegistrations saved, ScriptPolicy scripts) {
     this.store = store;
     this.node = node;
     this.monitor = monitor;
@@ -64,10 +64,7 @@ public final class LocalAgent {
   CompletionStage<Void> start() {
     HealthCheck serf = new HealthCheck(node.name(), HealthCheck.SERF_HEALTH, "Serf Health Status", HealthStatus.PASSING,
         "", "Agent alive and reachable", "", "", List.of(), "", CheckDefinition.NONE, 0, 0);
-    return store.write((b, snap) -> {
-      CatalogWrites.registerNode(b, snap, node);
-      CatalogWrites.registerCheck(b, snap, serf);
-    }).thenCompose(i -> saved.load(DefinitionDecoder::service))
+    return store.catalog(new CatalogOp.RegisterNode(node), new CatalogOp.RegisterCheck(serf)).thenCompose(i -> saved.load(DefinitionDecoder::service))
         .thenCompose(list -> list.isEmpty() ? CompletableFuture.completedFuture(null)
             : registerAll(list, Source.API, false).thenApply(x -> null));
   }
@@ -90,8 +87,9 @@ public final class LocalAgent {
       for (CheckSpec c : def.checks()) checks.add(toCheck(c, def, now));
       checksByService.put(def, checks);
     }
-    return store.write((b, snap) -> checksByService.forEach((def, checks) ->
-            CatalogWrites.registerService(b, snap, instance(def), checks, replaceChecks)))
+    List<CatalogOp> ops = new ArrayList<>();
+    checksByService.forEach((def, checks) -> ops.add(new CatalogOp.RegisterService(instance(def), checks, replaceChecks)));
+    return store.catalog(ops.toArray(CatalogOp[]::new))
         .thenCompose(index -> {
           CompletionStage<?> saving = CompletableFuture.completedFuture(null);
           for (Map.Entry<ServiceDefinition, List<HealthCheck>> e : checksByService.entrySet()) {
@@ -135,7 +133,7 @@ public final class LocalAgent {
     for (HealthCheck c : store.snapshot().checksOnNode(node.name())) {
       if (c.serviceId().equals(serviceId)) monitor.stop(c.checkId());
     }
-    return store.write((b, snap) -> CatalogWrites.deregisterService(b, snap, node.name(), serviceId))
+    return store.catalog(new CatalogOp.Deregister(node.name(), serviceId, ""))
         .thenCompose(index -> {
           Owned gone = services.remove(serviceId);
           return gone != null && gone.source() == Source.API
@@ -165,7 +163,7 @@ public final class LocalAgent {
 
   /** Removes this agent's node, services and checks from the catalog (a graceful leave); saved files stay. */
   CompletionStage<Long> leaveCatalog() {
-    return store.write((b, snap) -> CatalogWrites.deregisterNode(b, snap, node.name()));
+    return store.catalog(CatalogOp.Deregister.node(node.name()));
   }
 
   /** This agent's services by id, sorted. */

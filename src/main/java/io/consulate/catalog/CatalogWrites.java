@@ -88,6 +88,38 @@ public final class CatalogWrites {
     b.remove(EntryKeys.node(node)).touch(IndexKeys.NODES).touch(IndexKeys.node(node));
   }
 
+  /**
+   * Consul's {@code /v1/catalog/register}: the node (unless {@code skipNodeUpdate} and it exists; an empty
+   * node id keeps the existing one), the service if given, and the checks, each bound to its service's name
+   * and tags as they are after this write.
+   */
+  public static void catalogRegister(ChangeSet.Builder b, CatalogSnapshot snap, Node node, boolean skipNodeUpdate,
+      ServiceInstance service, List<HealthCheck> checks) {
+    Node existing = snap.node(node.name());
+    if (!skipNodeUpdate || existing == null) {
+      Node wanted = existing != null && node.id().isEmpty()
+          ? new Node(node.name(), existing.id(), node.address(), node.datacenter(), node.taggedAddresses(), node.meta(), 0, 0)
+          : node;
+      registerNode(b, snap, wanted);
+    }
+    if (service != null) registerService(b, snap, service, List.of(), false);
+    for (HealthCheck c : checks) {
+      ServiceInstance owner = c.isNodeCheck() ? null
+          : service != null && service.id().equals(c.serviceId()) ? service : snap.service(node.name(), c.serviceId());
+      HealthCheck bound = owner == null ? c : new HealthCheck(c.node(), c.checkId(), c.name(), c.status(), c.notes(),
+          c.output(), c.serviceId(), owner.name(), owner.tags(), c.type(), c.definition(), 0, 0);
+      registerCheck(b, snap, bound);
+    }
+  }
+
+  /** Consul's {@code /v1/catalog/deregister}: the service, the check, or (neither given) the whole node. */
+  public static void catalogDeregister(ChangeSet.Builder b, CatalogSnapshot snap, String node, String serviceId,
+      String checkId) {
+    if (!serviceId.isEmpty()) deregisterService(b, snap, node, serviceId);
+    if (!checkId.isEmpty()) deregisterCheck(b, snap, node, checkId);
+    if (serviceId.isEmpty() && checkId.isEmpty()) deregisterNode(b, snap, node);
+  }
+
   private static void putCheck(ChangeSet.Builder b, CatalogSnapshot snap, HealthCheck check) {
     HealthCheck existing = snap.check(check.node(), check.checkId());
     if (existing != null && existing.sameContent(check)) return;

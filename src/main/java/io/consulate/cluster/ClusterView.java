@@ -19,11 +19,20 @@ public interface ClusterView {
 
   boolean knownLeader();
 
+  /** Whether this agent is the leader: its reads are current without asking anyone. */
+  boolean isLeader();
+
+  /** Milliseconds since this agent last knew a leader; 0 while it knows one (Consul's LastContact). */
+  long lastContactMillis();
+
   /** Contacts another agent ({@code host[:port]}) so the two clusters merge. */
   CompletionStage<Void> join(String address);
 
-  /** Marks a failed member as left and removes its node from the catalog. */
+  /** Marks a failed member as left; the leader then removes its node from the catalog. */
   CompletionStage<Void> forceLeave(String node);
+
+  /** Drops the record of a member that was reaped from the catalog. */
+  default void forget(String node) {}
 
   /** Records that this agent leaves on purpose, so the others do not treat its departure as a failure. */
   CompletionStage<Void> leave();

@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.ext.cluster.infinispan.InfinispanClusterManager;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,52 +14,36 @@ import org.infinispan.configuration.cache.Configuration;
 import org.infinispan.configuration.cache.ConfigurationBuilder;
 import org.infinispan.configuration.global.GlobalConfigurationBuilder;
 import org.infinispan.conflict.MergePolicy;
-import org.infinispan.counter.EmbeddedCounterManagerFactory;
-import org.infinispan.counter.api.CounterManager;
-import org.infinispan.counter.configuration.CounterManagerConfigurationBuilder;
-import org.infinispan.counter.configuration.Reliability;
 import org.infinispan.manager.DefaultCacheManager;
 import org.infinispan.partitionhandling.PartitionHandling;
 import org.infinispan.remoting.transport.Address;
 import org.infinispan.remoting.transport.jgroups.JGroupsTransport;
 import org.jgroups.JChannel;
 import org.jgroups.PhysicalAddress;
-import org.jgroups.protocols.TCPPING;
 import org.jgroups.stack.IpAddress;
 
 /**
- * The caches of a clustered agent: every named cache is replicated and synchronous (a write returns once
- * every member has it), refuses writes in a minority partition, and, with a data dir, is backed by a file
- * store under {@code <data-dir>/store} as {@link LocalCaches} is. The same cache manager carries the Vert.x
- * cluster manager, so the event bus and the catalog share one JGroups channel and one view.
+ * The LAN side of a clustered agent (Consul's serf LAN): one JGroups channel and Infinispan cache manager that
+ * carry the Vert.x cluster manager (event bus) and the replicated, unpersisted membership records. The state
+ * itself is not here: it is in the servers' Raft log ({@link RaftNode}).
  */
-public final class ClusteredCaches implements Caches {
+public final class ClusteredCaches implements AutoCloseable {
   /** The caches and template the Vert.x Infinispan cluster manager looks up by name. */
   private static final List<String> VERTX_CACHES = List.of("__vertx.subs", "__vertx.haInfo", "__vertx.nodeInfo");
   private static final String VERTX_MAP_TEMPLATE = "__vertx.distributed.cache.configuration";
 
   private final DefaultCacheManager manager;
   private final InfinispanClusterManager clusterManager;
-  private final boolean persistent;
-  private final String nodeName;
   private final ClusterSettings settings;
-  private StoreFreshness freshness;
 
   /** Configures, does not start: starting joins the cluster and blocks, see {@link #start()}. */
-  public ClusteredCaches(ClusterSettings settings, String datacenter, String nodeName, Path dataDir) {
+  public ClusteredCaches(ClusterSettings settings, String datacenter, String nodeName) {
     GlobalConfigurationBuilder global = GlobalConfigurationBuilder.defaultClusteredBuilder();
     global.jmx().disable();
     global.cacheContainer().statistics(false);
     global.transport().clusterName("consulate-" + datacenter).nodeName(nodeName)
         .addProperty(JGroupsTransport.CONFIGURATION_STRING, JGroupsStack.render(settings));
-    this.nodeName = nodeName;
     this.settings = settings;
-    persistent = dataDir != null;
-    if (persistent) {
-      String location = dataDir.resolve("store").toAbsolutePath().toString();
-      global.globalState().enable().persistentLocation(location).sharedPersistentLocation(location);
-    }
-    global.addModule(CounterManagerConfigurationBuilder.class).reliability(Reliability.CONSISTENT);
     manager = new DefaultCacheManager(global.build(), false);
     Configuration vertx = replicated().build();
     for (String name : VERTX_CACHES) manager.defineConfiguration(name, vertx);
@@ -72,7 +55,6 @@ public final class ClusteredCaches implements Caches {
   /** Joins the cluster (JGroups discovery and the first view); blocks. */
   void start() {
     manager.start();
-    freshness = new StoreFreshness(volatileCache(Membership.CACHE), nodeName);
   }
 
   /**
@@ -90,37 +72,18 @@ public final class ClusteredCaches implements Caches {
         });
   }
 
+  /** Member records: each is written by its own agent (or the LAN coordinator), so merges keep any value. */
   private static ConfigurationBuilder replicated() {
     ConfigurationBuilder c = new ConfigurationBuilder();
     c.clustering().cacheMode(CacheMode.REPL_SYNC).remoteTimeout(10, TimeUnit.SECONDS)
-        .partitionHandling().whenSplit(PartitionHandling.ALLOW_READS).mergePolicy(MergePolicy.PREFERRED_NON_NULL);
+        .partitionHandling().whenSplit(PartitionHandling.ALLOW_READ_WRITES).mergePolicy(MergePolicy.PREFERRED_NON_NULL);
     return c;
-  }
-
-  @Override
-  public synchronized Cache<String, String> cache(String name) {
-    if (manager.getCacheConfiguration(name) != null) return manager.getCache(name);
-    ConfigurationBuilder config = replicated();
-    if (persistent) {
-      boolean stale = freshness.othersRun(name, view());
-      config.persistence().addSoftIndexFileStore().preload(!stale).purgeOnStartup(stale);
-    }
-    manager.defineConfiguration(name, config.build());
-    Cache<String, String> cache = manager.getCache(name);
-    if (persistent) freshness.running(name);
-    return cache;
   }
 
   /** A replicated cache that is not persisted: membership, which is only meaningful while the cluster runs. */
   synchronized Cache<String, String> volatileCache(String name) {
     if (manager.getCacheConfiguration(name) == null) manager.defineConfiguration(name, replicated().build());
     return manager.getCache(name);
-  }
-
-  /** The cluster-wide index counter, raised to at least {@code floor}; blocks. */
-  public IndexCounter indexCounter(long floor, java.util.function.BooleanSupplier leaderKnown) {
-    CounterManager counters = EmbeddedCounterManagerFactory.asCounterManager(manager);
-    return ClusterIndexCounter.open(counters, floor, persistent, leaderKnown);
   }
 
   /** The node names in the current view, the coordinator first. */
@@ -149,17 +112,7 @@ public final class ClusteredCaches implements Caches {
    * merge the two clusters; TCPPING keeps the address for later rounds.
    */
   void addJoinAddress(String address) {
-    String hostPort = JGroupsStack.hostPort(address);
-    String host = hostPort.substring(0, hostPort.indexOf('['));
-    int port = Integer.parseInt(hostPort.substring(hostPort.indexOf('[') + 1, hostPort.length() - 1));
-    TCPPING ping = channel().getProtocolStack().findProtocol(TCPPING.class);
-    List<java.net.InetSocketAddress> hosts = new ArrayList<>();
-    for (PhysicalAddress a : ping.getInitialHosts()) {
-      IpAddress ip = (IpAddress) a;
-      hosts.add(new java.net.InetSocketAddress(ip.getIpAddress(), ip.getPort()));
-    }
-    hosts.add(new java.net.InetSocketAddress(host, port));
-    ping.setInitialHosts(hosts);
+    JGroupsStack.addInitialHost(channel(), address);
   }
 
   @SuppressWarnings("deprecation") // getTransport: the only public way to the channel in Infinispan 14

@@ -54,4 +54,25 @@ final class JGroupsStack {
     if (host.isBlank() || port < 1 || port > 65535) throw new IllegalArgumentException("invalid join address \"" + address + "\"");
     return host + "[" + port + "]";
   }
+
+  /**
+   * Adds {@code host[:port]} to the hosts the channel's TCPPING contacts, unless it is there already;
+   * discovery and MERGE3 pick it up within seconds and merge the two groups.
+   */
+  static void addInitialHost(org.jgroups.JChannel channel, String address) {
+    String hostPort = hostPort(address);
+    String host = hostPort.substring(0, hostPort.indexOf('['));
+    int port = Integer.parseInt(hostPort.substring(hostPort.indexOf('[') + 1, hostPort.length() - 1));
+    java.net.InetSocketAddress wanted = new java.net.InetSocketAddress(host, port);
+    org.jgroups.protocols.TCPPING ping = channel.getProtocolStack().findProtocol(org.jgroups.protocols.TCPPING.class);
+    java.util.List<java.net.InetSocketAddress> hosts = new java.util.ArrayList<>();
+    for (org.jgroups.PhysicalAddress a : ping.getInitialHosts()) {
+      org.jgroups.stack.IpAddress ip = (org.jgroups.stack.IpAddress) a;
+      java.net.InetSocketAddress known = new java.net.InetSocketAddress(ip.getIpAddress(), ip.getPort());
+      if (known.equals(wanted)) return;
+      hosts.add(known);
+    }
+    hosts.add(wanted);
+    ping.setInitialHosts(hosts);
+  }
 }

@@ -33,6 +33,16 @@ public final class LoneCluster implements ClusterView {
   }
 
   @Override
+  public boolean isLeader() {
+    return true;
+  }
+
+  @Override
+  public long lastContactMillis() {
+    return 0;
+  }
+
+  @Override
   public CompletionStage<Void> join(String address) {
     return CompletableFuture.failedFuture(new ClusterException("this agent runs alone (no -retry-join, -join, "
         + "-bootstrap-expect or -serf-lan-port was given), so it has no cluster port to join " + address + " with"));

@@ -1,6 +1,5 @@
 package io.consulate.cluster;
 
-import io.consulate.catalog.CatalogWrites;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,103 +14,160 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.infinispan.Cache;
-import org.infinispan.partitionhandling.AvailabilityMode;
 
 /**
- * The clustered {@link ClusterView}: member records in a replicated cache (one per agent, written by the
- * agent itself on start and leave), the JGroups view for who is up, and the leader rule. A leader is known
- * once the cluster was bootstrapped ({@code -bootstrap-expect} servers were in one view, remembered in the
- * member cache for later joiners) and this agent's partition holds a majority (the catalog cache is
- * available). The leader is the JGroups coordinator; it alone runs the {@link SerfHealthKeeper}.
+ * The clustered {@link ClusterView}: member records in a replicated cache (one per agent, written by the agent
+ * itself on start and leave, and marked failed or alive again by the LAN coordinator as the JGroups view
+ * changes), and the Raft group for the leader and the peers once this server has joined it
+ * ({@link #attach}). The Raft leader also adds servers that joined the LAN later to the group.
  */
 public final class Membership implements ClusterView, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Membership.class.getName());
   static final String CACHE = "consulate-members";
   /** Keys that are not member names. */
   static final String RESERVED_PREFIX = "#";
-  private static final String BOOTSTRAPPED = RESERVED_PREFIX + "bootstrapped";
+  /** The Raft group's members, as its leader last published them: what a server joining later starts with. */
+  private static final String RAFT_MEMBERS = RESERVED_PREFIX + "raft";
   private static final long TICK_MILLIS = 500;
 
   private final ClusteredCaches caches;
   private final Cache<String, String> members;
-  private final Cache<String, String> catalog;
-  private final CatalogStore store;
   private final Member self;
-  private final int bootstrapExpect;
-  private final SerfHealthKeeper keeper;
-  private final CompletableFuture<Void> leaderFound = new CompletableFuture<>();
+  private final Clock clock;
   private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "cluster-membership");
     t.setDaemon(true);
     return t;
   });
-  private volatile boolean bootstrapped;
+  private final List<Runnable> tickListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile RaftNode raft;
 
-  private Membership(ClusteredCaches caches, ClusterSettings settings, Member self, Cache<String, String> catalog,
-      CatalogStore store) {
+  private Membership(ClusteredCaches caches, Member self, Clock clock) {
     this.caches = caches;
     this.members = caches.volatileCache(CACHE);
-    this.catalog = catalog;
-    this.store = store;
     this.self = self;
-    // Without -bootstrap-expect: a first server is a cluster of one; one given join addresses waits to join.
-    this.bootstrapExpect = settings.bootstrapExpect() > 0 ? settings.bootstrapExpect()
-        : settings.join().isEmpty() ? 1 : Integer.MAX_VALUE;
-    this.keeper = new SerfHealthKeeper(store, members, settings.reconnectTimeout(), Clock.systemUTC());
+    this.clock = clock;
   }
 
   /** Announces this agent and starts watching the view; blocks on the first replicated write. */
-  public static Membership start(ClusteredCaches caches, ClusterSettings settings, Member self,
-      Cache<String, String> catalog, CatalogStore store) {
-    Membership m = new Membership(caches, settings, self, catalog, store);
-    m.members.put(SerfHealthKeeper.key(self.name()), self.encode());
+  public static Membership start(ClusteredCaches caches, Member self) {
+    Membership m = new Membership(caches, self, Clock.systemUTC());
+    m.members.put(key(self.name()), self.encode());
     m.ticker.scheduleWithFixedDelay(m::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
     return m;
   }
 
-  /** Completes once a leader is known for the first time: the agent registers itself only then. */
-  public CompletionStage<Void> leaderFound() {
-    return leaderFound;
+  /** From now on the leader and the peers are the Raft group's. */
+  public void attach(RaftNode node) {
+    this.raft = node;
+  }
+
+  /** Completes with the live servers (this one included) once at least {@code expect} are in the LAN view. */
+  public CompletionStage<List<Member>> awaitServers(int expect) {
+    CompletableFuture<List<Member>> found = new CompletableFuture<>();
+    onTick(() -> {
+      List<Member> alive = new ArrayList<>();
+      for (Member m : members()) if (m.status() == Member.ALIVE) alive.add(m);
+      return alive.size() >= expect && found.complete(alive);
+    });
+    return found;
+  }
+
+  /** Runs {@code check} on every membership pass until it answers true. */
+  void onTick(java.util.function.BooleanSupplier check) {
+    tickListeners.add(new Runnable() {
+      public void run() {
+        if (check.getAsBoolean()) tickListeners.remove(this);
+      }
+    });
+  }
+
+  /** The Raft group's members as its leader published them (empty before any leader did). */
+  public List<String> publishedRaftMembers() {
+    String list = members.get(RAFT_MEMBERS);
+    return list == null || list.isEmpty() ? List.of() : List.of(list.split(","));
   }
 
   private void tick() {
     try {
-      if (!knownLeader()) return;
-      if (leaderFound.complete(null)) LOG.info("cluster leader known: " + leader() + ", members " + caches.view());
-      if (!caches.isCoordinator()) return;
-      if (!members.containsKey(BOOTSTRAPPED)) members.put(BOOTSTRAPPED, "true");
-      keeper.reconcile(viewKeys()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+      if (caches.isCoordinator()) markStatuses();
+      RaftNode node = raft;
+      if (node != null) {
+        node.millisWithoutLeader(); // keeps LastContact's clock current
+        for (Member m : members()) if (m.status() == Member.ALIVE) node.addServerAddress(m.serverAddress());
+      }
+      if (node != null && node.isLeader()) leadGroup(node);
+      tickListeners.forEach(Runnable::run);
     } catch (Exception e) {
       LOG.log(Level.FINE, "membership pass failed; the next one retries", e);
     }
   }
 
+  /** A member missing from the view is failed since now; one back in it is alive again. */
+  private void markStatuses() {
+    Set<String> view = viewKeys();
+    long now = clock.millis();
+    for (Map.Entry<String, String> e : Map.copyOf(members).entrySet()) {
+      if (e.getKey().startsWith(RESERVED_PREFIX)) continue;
+      Member m = Member.decode(e.getValue());
+      if (view.contains(e.getKey()) && m.status() == Member.FAILED) {
+        members.put(e.getKey(), m.withStatus(Member.ALIVE, now).encode());
+      } else if (!view.contains(e.getKey()) && m.status() == Member.ALIVE) {
+        members.put(e.getKey(), m.withStatus(Member.FAILED, now).encode());
+      }
+    }
+  }
+
+  /** Publishes the group's members, and adds live servers that are not in it yet (one at a time, as Raft wants). */
+  private void leadGroup(RaftNode node) throws Exception {
+    List<String> group = node.members();
+    String published = String.join(",", group);
+    if (!published.equals(members.get(RAFT_MEMBERS))) members.put(RAFT_MEMBERS, published);
+    for (Member m : members()) {
+      if (m.status() == Member.ALIVE && !group.contains(m.name())) {
+        LOG.info("adding server " + m.name() + " to the Raft group");
+        node.addServer(m.name()).get(5, TimeUnit.SECONDS);
+        return;
+      }
+    }
+  }
+
   private Set<String> viewKeys() {
     Set<String> keys = new HashSet<>();
-    for (String name : caches.view()) keys.add(SerfHealthKeeper.key(name));
+    for (String name : caches.view()) keys.add(key(name));
     return keys;
   }
 
   @Override
   public boolean knownLeader() {
-    if (!bootstrapped && (caches.view().size() >= bootstrapExpect || members.containsKey(BOOTSTRAPPED))) {
-      bootstrapped = true;
-    }
-    return bootstrapped && catalog.getAdvancedCache().getAvailability() == AvailabilityMode.AVAILABLE;
+    RaftNode node = raft;
+    return node != null && node.knownLeader();
+  }
+
+  @Override
+  public boolean isLeader() {
+    RaftNode node = raft;
+    return node != null && node.isLeader();
+  }
+
+  @Override
+  public long lastContactMillis() {
+    RaftNode node = raft;
+    return node == null ? 0 : node.millisWithoutLeader();
   }
 
   @Override
   public String leader() {
-    if (!knownLeader()) return "";
-    List<String> view = caches.view();
-    String coordinator = view.isEmpty() ? null : members.get(SerfHealthKeeper.key(view.get(0)));
-    return coordinator == null ? "" : Member.decode(coordinator).serverAddress();
+    RaftNode node = raft;
+    return node == null ? "" : node.leaderAddress();
   }
 
   @Override
   public List<String> peers() {
+    RaftNode node = raft;
+    if (node == null) return List.of();
     List<String> out = new ArrayList<>();
-    for (Member m : members()) if (m.status() == Member.ALIVE) out.add(m.serverAddress());
+    for (Member m : members()) if (node.members().contains(m.name())) out.add(m.serverAddress());
     return out;
   }
 
@@ -130,6 +186,11 @@ public final class Membership implements ClusterView, AutoCloseable {
   }
 
   @Override
+  public void forget(String node) {
+    members.remove(key(node));
+  }
+
+  @Override
   public CompletionStage<Void> join(String address) {
     try {
       caches.addJoinAddress(address);
@@ -141,20 +202,22 @@ public final class Membership implements ClusterView, AutoCloseable {
 
   @Override
   public CompletionStage<Void> forceLeave(String node) {
-    String key = SerfHealthKeeper.key(node);
+    String key = key(node);
     String stored = members.get(key);
     if (stored == null) return CompletableFuture.failedFuture(new ClusterException("agent: No node found with name '" + node + "'"));
     if (viewKeys().contains(key)) return CompletableFuture.completedFuture(null); // alive: it would refute, as in Consul
     Member m = Member.decode(stored);
-    return members.putAsync(key, m.withStatus(Member.LEFT, System.currentTimeMillis()).encode())
-        .thenCompose(x -> store.write((b, snap) -> CatalogWrites.deregisterNode(b, snap, m.name())))
-        .thenApply(x -> null);
+    return members.putAsync(key, m.withStatus(Member.LEFT, clock.millis()).encode()).thenApply(x -> null);
   }
 
   @Override
   public CompletionStage<Void> leave() {
-    return members.putAsync(SerfHealthKeeper.key(self.name()), self.withStatus(Member.LEFT, System.currentTimeMillis()).encode())
+    return members.putAsync(key(self.name()), self.withStatus(Member.LEFT, clock.millis()).encode())
         .thenApply(x -> null);
+  }
+
+  static String key(String node) {
+    return node.toLowerCase(java.util.Locale.ROOT);
   }
 
   @Override

@@ -1,8 +1,9 @@
 package io.consulate.health;
 
-import io.consulate.catalog.CatalogWrites;
 import io.consulate.catalog.HealthCheck;
-import io.consulate.cluster.CatalogStore;
+import io.consulate.store.CatalogCommand;
+import io.consulate.store.CatalogOp;
+import io.consulate.store.Store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,21 +16,25 @@ import java.util.concurrent.CompletionStage;
  * Writes check results to the catalog without write storms (Consul's {@code check_update_interval}): a status
  * change is written at once; a change of output alone is written at most once per interval, the latest output
  * being flushed when the interval ends. Blocking queries and templates therefore wake only for real changes.
- * Called on the checks' thread only.
+ * A write that fails (no leader, a partition) is retried every {@link #RETRY_INTERVAL} until it lands or a newer
+ * result replaces it, so no result is lost. Called on the checks' thread only (timers run there too).
  */
 public final class CatalogStatusWriter implements StatusSink {
   /** Consul's default {@code check_update_interval}. */
   public static final Duration DEFAULT_UPDATE_INTERVAL = Duration.ofMinutes(5);
+  static final Duration RETRY_INTERVAL = Duration.ofSeconds(1);
 
-  private final CatalogStore store;
+  private final Store store;
   private final String node;
   private final Clock clock;
   private final CheckTimers timers;
   private final Duration outputInterval;
   private final Map<String, Instant> lastOutputWrite = new HashMap<>();
   private final Map<String, CheckResult> deferred = new HashMap<>();
+  /** The newest result written per check: a retry of an older one is dropped. */
+  private final Map<String, CheckResult> newest = new HashMap<>();
 
-  public CatalogStatusWriter(CatalogStore store, String node, Clock clock, CheckTimers timers, Duration outputInterval) {
+  public CatalogStatusWriter(Store store, String node, Clock clock, CheckTimers timers, Duration outputInterval) {
     this.store = store;
     this.node = node;
     this.clock = clock;
@@ -63,14 +68,24 @@ public final class CatalogStatusWriter implements StatusSink {
 
   private CompletionStage<Void> write(String checkId, CheckResult result) {
     lastOutputWrite.put(checkId, clock.instant());
-    return store.write((b, snap) -> CatalogWrites.updateCheck(b, snap, node, checkId, result.status(), result.output()))
-        .thenApply(index -> (Void) null);
+    newest.put(checkId, result);
+    CompletionStage<?> written = store.submit(CatalogCommand.of(
+        new CatalogOp.UpdateCheck(node, checkId, result.status(), result.output())));
+    written.whenComplete((x, err) -> {
+      if (err != null) timers.schedule(RETRY_INTERVAL, () -> retry(checkId, result));
+    });
+    return written.thenApply(x -> (Void) null);
+  }
+
+  private void retry(String checkId, CheckResult result) {
+    if (newest.get(checkId) == result) write(checkId, result);
   }
 
   @Override
   public void forget(String checkId) {
     lastOutputWrite.remove(checkId);
     deferred.remove(checkId);
+    newest.remove(checkId);
   }
 
   private static CompletionStage<Void> done() {

@@ -5,7 +5,7 @@ import io.consulate.catalog.CheckDefinition;
 import io.consulate.catalog.GoDuration;
 import io.consulate.catalog.HealthCheck;
 import io.consulate.catalog.HealthStatus;
-import io.consulate.cluster.SnapshotPublisher;
+import io.consulate.store.SnapshotPublisher;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

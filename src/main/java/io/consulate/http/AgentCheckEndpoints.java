@@ -5,7 +5,7 @@ import io.consulate.agent.DefinitionDecoder;
 import io.consulate.agent.LocalAgent;
 import io.consulate.catalog.HealthCheck;
 import io.consulate.catalog.HealthStatus;
-import io.consulate.cluster.CatalogStore;
+import io.consulate.store.Store;
 import io.consulate.json.Fields;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -13,11 +13,11 @@ import io.vertx.ext.web.RoutingContext;
 
 /** {@code /v1/agent/check*} and maintenance: this agent's checks, TTL reports, maintenance mode. */
 final class AgentCheckEndpoints {
-  private final CatalogStore store;
+  private final Store store;
   private final LocalAgent agent;
   private final AgentChecks checks;
 
-  AgentCheckEndpoints(CatalogStore store, LocalAgent agent, AgentChecks checks) {
+  AgentCheckEndpoints(Store store, LocalAgent agent, AgentChecks checks) {
     this.store = store;
     this.agent = agent;
     this.checks = checks;
@@ -33,11 +33,11 @@ final class AgentCheckEndpoints {
 
   Object agentCheckRegister(RoutingContext ctx) {
     var spec = DefinitionDecoder.check(Fields.parse(ctx.body().asString()));
-    return Future.fromCompletionStage(checks.register(spec, LocalAgent.Source.API)).map(i -> null);
+    return Replies.onContext(checks.register(spec, LocalAgent.Source.API)).map(i -> null);
   }
 
   Object agentCheckDeregister(RoutingContext ctx) {
-    return Future.fromCompletionStage(checks.deregister(ctx.pathParam("id"))).map(i -> null);
+    return Replies.onContext(checks.deregister(ctx.pathParam("id"))).map(i -> null);
   }
 
   Object agentCheckPass(RoutingContext ctx) {
@@ -67,16 +67,16 @@ final class AgentCheckEndpoints {
   }
 
   Object agentMaintenance(RoutingContext ctx) {
-    return Future.fromCompletionStage(checks.nodeMaintenance(enable(ctx), reason(ctx))).map(i -> null);
+    return Replies.onContext(checks.nodeMaintenance(enable(ctx), reason(ctx))).map(i -> null);
   }
 
   Object agentServiceMaintenance(RoutingContext ctx) {
-    return Future.fromCompletionStage(checks.serviceMaintenance(ctx.pathParam("id"), enable(ctx), reason(ctx)))
+    return Replies.onContext(checks.serviceMaintenance(ctx.pathParam("id"), enable(ctx), reason(ctx)))
         .map(i -> null);
   }
 
   private Future<Object> ttl(RoutingContext ctx, HealthStatus status, String output) {
-    return Future.fromCompletionStage(checks.ttl(ctx.pathParam("id"), status, output)).map(v -> null);
+    return Replies.onContext(checks.ttl(ctx.pathParam("id"), status, output)).map(v -> null);
   }
 
   private static String note(RoutingContext ctx) {

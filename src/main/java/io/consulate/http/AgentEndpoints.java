@@ -42,15 +42,15 @@ final class AgentEndpoints {
   Object agentServiceRegister(RoutingContext ctx) {
     ServiceDefinition def = DefinitionDecoder.service(Fields.parse(ctx.body().asString()));
     boolean replace = Params.flag(ctx, "replace-existing-checks");
-    return Future.fromCompletionStage(agent.register(def, LocalAgent.Source.API, replace)).map(i -> null);
+    return Replies.onContext(agent.register(def, LocalAgent.Source.API, replace)).map(i -> null);
   }
 
   Object agentServiceDeregister(RoutingContext ctx) {
-    return Future.fromCompletionStage(agent.deregister(ctx.pathParam("id"))).map(i -> null);
+    return Replies.onContext(agent.deregister(ctx.pathParam("id"))).map(i -> null);
   }
 
   Object agentReload(RoutingContext ctx) {
-    return Future.fromCompletionStage(reload.get()).map(v -> null);
+    return Replies.onContext(reload.get()).map(v -> null);
   }
 
   Object agentSelf(RoutingContext ctx) {

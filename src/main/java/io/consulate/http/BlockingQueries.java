@@ -1,7 +1,7 @@
 package io.consulate.http;
 
 import io.consulate.catalog.GoDuration;
-import io.consulate.cluster.SnapshotPublisher;
+import io.consulate.store.SnapshotPublisher;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

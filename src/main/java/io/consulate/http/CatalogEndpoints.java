@@ -4,7 +4,7 @@ import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.catalog.IndexKeys;
 import io.consulate.catalog.Node;
 import io.consulate.catalog.ServiceInstance;
-import io.consulate.cluster.CatalogStore;
+import io.consulate.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +18,7 @@ final class CatalogEndpoints {
   private final String datacenter;
   private final CatalogRegistration registration;
 
-  CatalogEndpoints(CatalogStore store, SnapshotReads<CatalogSnapshot> reads, String datacenter) {
+  CatalogEndpoints(Store store, SnapshotReads<CatalogSnapshot> reads, String datacenter) {
     this.reads = reads;
     this.datacenter = datacenter;
     this.registration = new CatalogRegistration(store, datacenter);
@@ -84,11 +84,11 @@ final class CatalogEndpoints {
 
   Object catalogRegister(RoutingContext ctx) {
     Params.requireDatacenter(ctx, datacenter);
-    return Future.fromCompletionStage(registration.register(ctx.body().asString())).map(i -> Boolean.TRUE);
+    return Replies.onContext(registration.register(ctx.body().asString())).map(i -> Boolean.TRUE);
   }
 
   Object catalogDeregister(RoutingContext ctx) {
     Params.requireDatacenter(ctx, datacenter);
-    return Future.fromCompletionStage(registration.deregister(ctx.body().asString())).map(i -> Boolean.TRUE);
+    return Replies.onContext(registration.deregister(ctx.body().asString())).map(i -> Boolean.TRUE);
   }
 }

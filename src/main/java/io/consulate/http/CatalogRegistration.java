@@ -1,14 +1,14 @@
 package io.consulate.http;
 
 import io.consulate.agent.DefinitionDecoder;
-import io.consulate.catalog.CatalogWrites;
 import io.consulate.catalog.CheckDefinition;
 import io.consulate.catalog.HealthCheck;
 import io.consulate.catalog.HealthStatus;
 import io.consulate.catalog.Node;
 import io.consulate.catalog.ServiceInstance;
 import io.consulate.catalog.Weights;
-import io.consulate.cluster.CatalogStore;
+import io.consulate.store.CatalogOp;
+import io.consulate.store.Store;
 import io.consulate.json.Fields;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +19,10 @@ import java.util.concurrent.CompletionStage;
  * (typically external services), with Consul's request shape and its validation messages (500, as Consul).
  */
 final class CatalogRegistration {
-  private final CatalogStore store;
+  private final Store store;
   private final String datacenter;
 
-  CatalogRegistration(CatalogStore store, String datacenter) {
+  CatalogRegistration(Store store, String datacenter) {
     this.store = store;
     this.datacenter = datacenter;
   }
@@ -55,24 +55,7 @@ final class CatalogRegistration {
     List<HealthCheck> checks = new ArrayList<>();
     for (Fields c : checkFields) checks.add(check(c, nodeName, service));
 
-    ServiceInstance registered = service;
-    return store.write((b, snap) -> {
-      if (!skipNodeUpdate || snap.node(nodeName) == null) {
-        Node existing = snap.node(nodeName);
-        Node wanted = existing != null && node.id().isEmpty()
-            ? new Node(node.name(), existing.id(), node.address(), datacenter, node.taggedAddresses(), node.meta(), 0, 0)
-            : node;
-        CatalogWrites.registerNode(b, snap, wanted);
-      }
-      if (registered != null) CatalogWrites.registerService(b, snap, registered, List.of(), false);
-      for (HealthCheck c : checks) {
-        ServiceInstance owner = c.isNodeCheck() ? null
-            : registered != null && registered.id().equals(c.serviceId()) ? registered : snap.service(nodeName, c.serviceId());
-        HealthCheck bound = owner == null ? c : new HealthCheck(c.node(), c.checkId(), c.name(), c.status(), c.notes(),
-            c.output(), c.serviceId(), owner.name(), owner.tags(), c.type(), c.definition(), 0, 0);
-        CatalogWrites.registerCheck(b, snap, bound);
-      }
-    });
+    return store.catalog(new CatalogOp.Register(node, skipNodeUpdate, service, checks));
   }
 
   CompletionStage<Long> deregister(String body) {
@@ -81,11 +64,7 @@ final class CatalogRegistration {
     if (node.isEmpty()) throw new ApiError(500, "Must provide node");
     String serviceId = f.string("", "ServiceID");
     String checkId = f.string("", "CheckID");
-    return store.write((b, snap) -> {
-      if (!serviceId.isEmpty()) CatalogWrites.deregisterService(b, snap, node, serviceId);
-      if (!checkId.isEmpty()) CatalogWrites.deregisterCheck(b, snap, node, checkId);
-      if (serviceId.isEmpty() && checkId.isEmpty()) CatalogWrites.deregisterNode(b, snap, node);
-    });
+    return store.catalog(new CatalogOp.Deregister(node, serviceId, checkId));
   }
 
   private static HealthCheck check(Fields c, String nodeName, ServiceInstance service) {

@@ -3,15 +3,15 @@ package io.consulate.http;
 import io.consulate.agent.AgentChecks;
 import io.consulate.agent.LocalAgent;
 import io.consulate.catalog.CatalogSnapshot;
-import io.consulate.cluster.CatalogStore;
 import io.consulate.kv.KvState;
-import io.consulate.kv.KvStore;
 import io.consulate.cluster.ClusterView;
+import io.consulate.store.Store;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
@@ -22,20 +22,20 @@ public final class HttpApi {
 
   private HttpApi() {}
 
-  public static Router router(Vertx vertx, CatalogStore store, BlockingQueries<CatalogSnapshot> blocking, LocalAgent agent,
+  public static Router router(Vertx vertx, Store store, BlockingQueries<CatalogSnapshot> blocking, LocalAgent agent,
       AgentChecks checks, AgentInfo info, ClusterView cluster, Supplier<CompletionStage<Void>> reload,
-      Supplier<CompletionStage<Void>> leave, KvStore kvStore, BlockingQueries<KvState> kvBlocking) {
-    SnapshotReads<CatalogSnapshot> reads = new SnapshotReads<>(blocking, info.datacenter(), cluster);
+      Supplier<CompletionStage<Void>> leave, BlockingQueries<KvState> kvBlocking, Clock clock) {
+    SnapshotReads<CatalogSnapshot> reads = new SnapshotReads<>(blocking, info.datacenter(), cluster, store::barrier);
     AgentEndpoints agentApi = new AgentEndpoints(agent, info, reload);
     AgentCheckEndpoints checkApi = new AgentCheckEndpoints(store, agent, checks);
     MemberEndpoints members = new MemberEndpoints(cluster, info, leave);
     CatalogEndpoints catalog = new CatalogEndpoints(store, reads, info.datacenter());
     HealthEndpoints health = new HealthEndpoints(reads);
     StatusEndpoints status = new StatusEndpoints(cluster);
-    SnapshotReads<KvState> kvReads = new SnapshotReads<>(kvBlocking, info.datacenter(), cluster);
-    KvEndpoints kv = new KvEndpoints(kvStore, kvReads);
-    SessionEndpoints session = new SessionEndpoints(kvStore, kvReads, store::snapshot, info.nodeName());
-    TxnEndpoint txn = new TxnEndpoint(kvStore);
+    SnapshotReads<KvState> kvReads = new SnapshotReads<>(kvBlocking, info.datacenter(), cluster, store::barrier);
+    KvEndpoints kv = new KvEndpoints(store, kvReads, clock);
+    SessionEndpoints session = new SessionEndpoints(store, kvReads, info.nodeName(), clock);
+    TxnEndpoint txn = new TxnEndpoint(store, clock);
 
     Router router = Router.router(vertx);
     router.route().handler(HttpApi::rawBodies);

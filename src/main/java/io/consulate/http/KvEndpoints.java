@@ -1,14 +1,17 @@
 package io.consulate.http;
 
 import io.consulate.kv.KvEntry;
-import io.consulate.kv.KvOps;
 import io.consulate.kv.KvState;
-import io.consulate.kv.KvStore;
+import io.consulate.kv.TxnOp;
+import io.consulate.store.Applied;
+import io.consulate.store.KvCommand;
+import io.consulate.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -21,12 +24,14 @@ final class KvEndpoints {
   static final int MAX_VALUE_BYTES = 512 * 1024;
   private static final String PREFIX = "/v1/kv/";
 
-  private final KvStore store;
+  private final Store store;
   private final SnapshotReads<KvState> reads;
+  private final Clock clock;
 
-  KvEndpoints(KvStore store, SnapshotReads<KvState> reads) {
+  KvEndpoints(Store store, SnapshotReads<KvState> reads, Clock clock) {
     this.store = store;
     this.reads = reads;
+    this.clock = clock;
   }
 
   Object kvGet(RoutingContext ctx) {
@@ -66,35 +71,24 @@ final class KvEndpoints {
     long flags = unsigned(ctx, "flags");
     String acquire = ctx.request().getParam("acquire");
     String release = ctx.request().getParam("release");
-    if (acquire != null) return written(store.write(c -> KvOps.lock(c, key, value, flags, acquire) != null));
-    if (release != null) return written(store.write(c -> KvOps.unlock(c, key, value, flags, release) != null));
-    if (has(ctx, "cas")) {
-      long cas = unsigned(ctx, "cas");
-      return written(store.write(c -> KvOps.cas(c, key, value, flags, cas) != null));
-    }
-    return written(store.write(c -> KvOps.set(c, key, value, flags) != null));
+    if (acquire != null) return write(new TxnOp("lock", key, value, flags, 0, acquire));
+    if (release != null) return write(new TxnOp("unlock", key, value, flags, 0, release));
+    if (has(ctx, "cas")) return write(new TxnOp("cas", key, value, flags, unsigned(ctx, "cas"), null));
+    return write(new TxnOp("set", key, value, flags, 0, null));
   }
 
   Object kvDelete(RoutingContext ctx) {
     String key = key(ctx);
     conflicting(ctx, "recurse", "cas");
-    if (has(ctx, "recurse")) return written(store.write(c -> {
-      KvOps.deleteTree(c, key);
-      return true;
-    }));
+    if (has(ctx, "recurse")) return write(new TxnOp("delete-tree", key, null, 0, 0, null));
     requireKey(key);
-    if (has(ctx, "cas")) {
-      long cas = unsigned(ctx, "cas");
-      return written(store.write(c -> KvOps.deleteCas(c, key, cas)));
-    }
-    return written(store.write(c -> {
-      KvOps.delete(c, key);
-      return true;
-    }));
+    if (has(ctx, "cas")) return write(new TxnOp("delete-cas", key, null, 0, unsigned(ctx, "cas"), null));
+    return write(new TxnOp("delete", key, null, 0, 0, null));
   }
 
-  private static Future<Boolean> written(java.util.concurrent.CompletionStage<KvStore.Written<Boolean>> write) {
-    return Future.fromCompletionStage(write).map(KvStore.Written::value);
+  /** Answers Consul's {@code true} or {@code false}: whether the write took effect. */
+  private Future<Boolean> write(TxnOp op) {
+    return Replies.onContext(store.submit(new KvCommand(op, clock.millis()))).map(Applied::value);
   }
 
   /** The key is the rest of the path, percent-decoded ('+' stays a plus, as in a URL path). */

@@ -31,15 +31,15 @@ final class MemberEndpoints {
   }
 
   Object agentJoin(RoutingContext ctx) {
-    return Future.fromCompletionStage(cluster.join(ctx.pathParam("address"))).map(v -> null);
+    return Replies.onContext(cluster.join(ctx.pathParam("address"))).map(v -> null);
   }
 
   Object agentLeave(RoutingContext ctx) {
-    return Future.fromCompletionStage(leave.get()).map(v -> null);
+    return Replies.onContext(leave.get()).map(v -> null);
   }
 
   Object agentForceLeave(RoutingContext ctx) {
-    return Future.fromCompletionStage(cluster.forceLeave(ctx.pathParam("node"))).map(v -> null);
+    return Replies.onContext(cluster.forceLeave(ctx.pathParam("node"))).map(v -> null);
   }
 
   /** One member in Consul's serf shape; {@code Tags.port} is the server RPC port, as in Consul. */

@@ -48,6 +48,14 @@ public final class Replies {
     };
   }
 
+  /**
+   * A stage completed elsewhere (the store's threads), as a future completed on the calling request's context,
+   * so the reply is written from the request's own event loop.
+   */
+  static <T> Future<T> onContext(java.util.concurrent.CompletionStage<T> stage) {
+    return Future.fromCompletionStage(stage, io.vertx.core.Vertx.currentContext());
+  }
+
   static void ok(RoutingContext ctx, Object value) {
     HttpServerResponse res = ctx.response();
     if (res.ended() || res.closed()) return;

@@ -1,14 +1,13 @@
 package io.consulate.http;
 
-import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.catalog.GoDuration;
 import io.consulate.catalog.HealthCheck;
 import io.consulate.json.Fields;
 import io.consulate.json.JsonFieldException;
 import io.consulate.kv.KvState;
-import io.consulate.kv.KvStore;
 import io.consulate.kv.Session;
-import io.consulate.kv.SessionOps;
+import io.consulate.store.SessionCommand;
+import io.consulate.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
  * {@code /v1/session/*} (agent/session_endpoint.go): create with Consul's defaults (this node, serfHealth,
@@ -28,36 +26,33 @@ final class SessionEndpoints {
   /** Consul reads a LockDelay number below this as seconds, above as nanoseconds. */
   private static final double LOCK_DELAY_SECONDS_BELOW = 1000;
 
-  private final KvStore store;
+  private final Store store;
   private final SnapshotReads<KvState> reads;
-  private final Supplier<CatalogSnapshot> catalog;
   private final String nodeName;
+  private final java.time.Clock clock;
 
-  SessionEndpoints(KvStore store, SnapshotReads<KvState> reads, Supplier<CatalogSnapshot> catalog, String nodeName) {
+  SessionEndpoints(Store store, SnapshotReads<KvState> reads, String nodeName, java.time.Clock clock) {
     this.store = store;
     this.reads = reads;
-    this.catalog = catalog;
     this.nodeName = nodeName;
+    this.clock = clock;
   }
 
   Object sessionCreate(RoutingContext ctx) {
     String body = ctx.body().asString();
     Session s = parse(body == null || body.isBlank() ? Fields.of(new JsonObject()) : Fields.parse(body));
-    return Future.fromCompletionStage(store.write(c -> SessionOps.create(c, s, catalog.get())))
+    return Replies.onContext(store.submit(new SessionCommand.Create(s, clock.millis())))
         .map(w -> new JsonObject().put("ID", w.value().id()));
   }
 
   Object sessionDestroy(RoutingContext ctx) {
     String id = Params.pathParam(ctx, "id", "Missing session");
-    return Future.fromCompletionStage(store.write(c -> {
-      SessionOps.destroy(c, id);
-      return true;
-    })).map(w -> w.value());
+    return Replies.onContext(store.submit(new SessionCommand.Destroy(id, clock.millis()))).map(w -> Boolean.TRUE);
   }
 
   Object sessionRenew(RoutingContext ctx) {
     String id = Params.pathParam(ctx, "id", "Missing session");
-    return Future.fromCompletionStage(store.renew(id)).map(s -> {
+    return Replies.onContext(store.submit(new SessionCommand.Renew(id, clock.millis()))).map(w -> w.value()).map(s -> {
       if (s == null) throw ApiError.notFound("Session id '" + id + "' not found");
       return new JsonArray().add(KvJson.session(s));
     });

@@ -4,14 +4,17 @@ import io.consulate.cluster.ClusterView;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 /**
- * The shape of every blocking-capable read: check {@code ?dc}, wait per {@code ?index}, set Consul's headers
- * with the view's index, and render from that one snapshot (catalog and KV alike).
+ * The shape of every blocking-capable read: check {@code ?dc}, with {@code ?consistent} first confirm through
+ * the leader that this node has every acknowledged write, wait per {@code ?index}, set Consul's headers with the
+ * view's index, and render from that one snapshot (catalog and KV alike). A default or {@code ?stale} read is
+ * served from this node's snapshot, even without a leader.
  *
  * <p>Rendered bodies are kept per snapshot and request (path and query, minus {@code index} and {@code wait}):
  * when a write wakes a thousand watchers of one service, the answer is built and encoded once, not a thousand
@@ -23,6 +26,7 @@ final class SnapshotReads<S> {
   private final BlockingQueries<S> blocking;
   private final String datacenter;
   private final ClusterView cluster;
+  private final Supplier<CompletionStage<Long>> barrier;
   private volatile Rendered<S> rendered = new Rendered<>(null);
 
   private record Rendered<S>(S snapshot, Map<String, Object> bodies) {
@@ -31,16 +35,23 @@ final class SnapshotReads<S> {
     }
   }
 
-  SnapshotReads(BlockingQueries<S> blocking, String datacenter, ClusterView cluster) {
+  SnapshotReads(BlockingQueries<S> blocking, String datacenter, ClusterView cluster,
+      Supplier<CompletionStage<Long>> barrier) {
     this.blocking = blocking;
     this.datacenter = datacenter;
     this.cluster = cluster;
+    this.barrier = barrier;
   }
 
   Future<Object> read(RoutingContext ctx, ToLongFunction<S> view, Function<S, Object> render) {
     Params.requireDatacenter(ctx, datacenter);
-    return blocking.await(ctx, view).map(snap -> {
-      QueryMeta.set(ctx.response(), view.applyAsLong(snap), cluster.knownLeader());
+    boolean consistent = ctx.request().params().contains("consistent");
+    boolean stale = ctx.request().params().contains("stale");
+    if (consistent && stale) throw ApiError.badRequest("Cannot specify ?stale with ?consistent, conflicting semantics.");
+    String effective = consistent ? "consistent" : stale || !cluster.isLeader() ? "stale" : "leader";
+    Future<?> confirmed = consistent ? Replies.onContext(barrier.get()) : Future.succeededFuture();
+    return confirmed.compose(x -> blocking.await(ctx, view)).map(snap -> {
+      QueryMeta.set(ctx.response(), view.applyAsLong(snap), cluster.knownLeader(), cluster.lastContactMillis(), effective);
       return cached(snap, ctx, () -> {
         Object value = render.apply(snap);
         return value instanceof RawBody ? value : Replies.encode(ctx, value);

@@ -3,9 +3,10 @@ package io.consulate.http;
 import io.consulate.json.Fields;
 import io.consulate.json.JsonFieldException;
 import io.consulate.kv.KvEntry;
-import io.consulate.kv.KvStore;
 import io.consulate.kv.Txn;
 import io.consulate.kv.TxnOp;
+import io.consulate.store.Store;
+import io.consulate.store.TxnCommand;
 import io.vertx.core.Future;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
@@ -23,15 +24,17 @@ import java.util.Locale;
 final class TxnEndpoint {
   static final int MAX_OPS = 64;
 
-  private final KvStore store;
+  private final Store store;
+  private final java.time.Clock clock;
 
-  TxnEndpoint(KvStore store) {
+  TxnEndpoint(Store store, java.time.Clock clock) {
     this.store = store;
+    this.clock = clock;
   }
 
   Object txn(RoutingContext ctx) {
     List<TxnOp> ops = parse(ctx.body().asString());
-    return Future.fromCompletionStage(store.write(c -> Txn.run(c, ops)))
+    return Replies.onContext(store.submit(new TxnCommand(ops, clock.millis())))
         .map(w -> reply(w.value()))
         .recover(err -> {
           Throwable cause = err.getCause() != null ? err.getCause() : err;

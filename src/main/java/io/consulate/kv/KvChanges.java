@@ -24,6 +24,9 @@ public final class KvChanges {
   final Map<String, Session> sessionPuts = new LinkedHashMap<>();
   final Set<String> sessionDeletes = new LinkedHashSet<>();
   final Set<String> renewals = new LinkedHashSet<>();
+  /** Housekeeping that moves no index: tombstones and lock delays past their time. */
+  final Set<String> expiredTombstones = new LinkedHashSet<>();
+  final Set<String> expiredLockDelays = new LinkedHashSet<>();
 
   public KvChanges(KvState base, long index, long nowMillis) {
     this.base = base;
@@ -107,6 +110,16 @@ public final class KvChanges {
     for (KvEntry e : base.heldBy(sessionId)) if (!puts.containsKey(e.key()) && !deletes.contains(e.key())) out.add(e);
     for (KvEntry e : puts.values()) if (e.session().equals(sessionId)) out.add(e);
     return out;
+  }
+
+  /** Forgets a tombstone whose time is up; moves no index. */
+  public void expireTombstone(String key) {
+    expiredTombstones.add(key);
+  }
+
+  /** Forgets a lock delay that has run out; moves no index. */
+  public void expireLockDelay(String key) {
+    expiredLockDelays.add(key);
   }
 
   boolean kvChanged() {

@@ -3,6 +3,7 @@ package io.consulate.kv;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -30,11 +31,20 @@ public final class KvState {
   public KvState(NavigableMap<String, KvEntry> entries, NavigableMap<String, Tombstone> tombstones,
       SortedMap<String, Session> sessions, Map<String, Long> renewals, Map<String, Long> lockDelays, long kvIndex,
       long sessionIndex, long index) {
-    this.entries = Collections.unmodifiableNavigableMap(entries);
-    this.tombstones = Collections.unmodifiableNavigableMap(tombstones);
-    this.sessions = Collections.unmodifiableSortedMap(sessions);
-    this.renewals = Map.copyOf(renewals);
-    this.lockDelays = Map.copyOf(lockDelays);
+    this(Collections.unmodifiableNavigableMap(entries), Collections.unmodifiableNavigableMap(tombstones),
+        Collections.unmodifiableSortedMap(sessions), Map.copyOf(renewals), Map.copyOf(lockDelays), kvIndex,
+        sessionIndex, index, true);
+  }
+
+  /** Shares the read-only maps it is given: {@link #with} wraps only the maps it copied. */
+  private KvState(NavigableMap<String, KvEntry> entries, NavigableMap<String, Tombstone> tombstones,
+      SortedMap<String, Session> sessions, Map<String, Long> renewals, Map<String, Long> lockDelays, long kvIndex,
+      long sessionIndex, long index, boolean readOnly) {
+    this.entries = entries;
+    this.tombstones = tombstones;
+    this.sessions = sessions;
+    this.renewals = renewals;
+    this.lockDelays = lockDelays;
     this.kvIndex = kvIndex;
     this.sessionIndex = sessionIndex;
     this.index = index;
@@ -132,6 +142,54 @@ public final class KvState {
     List<KvEntry> out = new ArrayList<>();
     for (KvEntry e : entries.values()) if (e.session().equals(sessionId)) out.add(e);
     return out;
+  }
+
+  /** The renewal times of the sessions that were ever renewed, by session id. */
+  public Map<String, Long> renewals() {
+    return renewals;
+  }
+
+  /**
+   * The state after one write's changes, stamped with its index: the table indexes move only for the tables it
+   * changed, {@link #index()} for any change. Copies the maps it changes (copy-on-write), shares the others.
+   */
+  public KvState with(KvChanges c) {
+    NavigableMap<String, KvEntry> e = entries;
+    NavigableMap<String, Tombstone> t = tombstones;
+    if (c.kvChanged() || !c.tombstones.isEmpty() || !c.expiredTombstones.isEmpty()) {
+      TreeMap<String, KvEntry> newEntries = new TreeMap<>(entries);
+      TreeMap<String, Tombstone> newTombstones = new TreeMap<>(tombstones);
+      for (String k : c.deletes) newEntries.remove(k);
+      newEntries.putAll(c.puts);
+      for (String k : c.puts.keySet()) newTombstones.remove(k);
+      newTombstones.putAll(c.tombstones);
+      for (String k : c.expiredTombstones) newTombstones.remove(k);
+      e = Collections.unmodifiableNavigableMap(newEntries);
+      t = Collections.unmodifiableNavigableMap(newTombstones);
+    }
+    SortedMap<String, Session> s = sessions;
+    Map<String, Long> r = renewals;
+    if (c.sessionsChanged() || !c.renewals.isEmpty()) {
+      TreeMap<String, Session> newSessions = new TreeMap<>(sessions);
+      Map<String, Long> newRenewals = new HashMap<>(renewals);
+      for (String id : c.sessionDeletes) {
+        newSessions.remove(id);
+        newRenewals.remove(id);
+      }
+      newSessions.putAll(c.sessionPuts);
+      for (String id : c.renewals) newRenewals.put(id, c.nowMillis());
+      s = Collections.unmodifiableSortedMap(newSessions);
+      r = Map.copyOf(newRenewals);
+    }
+    Map<String, Long> d = lockDelays;
+    if (!c.lockDelays.isEmpty() || !c.expiredLockDelays.isEmpty()) {
+      Map<String, Long> newDelays = new HashMap<>(lockDelays);
+      newDelays.putAll(c.lockDelays);
+      for (String k : c.expiredLockDelays) newDelays.remove(k);
+      d = Map.copyOf(newDelays);
+    }
+    return new KvState(e, t, s, r, d, c.kvChanged() ? c.index() : kvIndex,
+        c.sessionsChanged() ? c.index() : sessionIndex, c.isEmpty() ? index : c.index(), true);
   }
 
   private static <V> SortedMap<String, V> range(NavigableMap<String, V> map, String prefix) {

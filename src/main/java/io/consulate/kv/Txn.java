@@ -16,7 +16,7 @@ public final class Txn {
   public static final class Failed extends RuntimeException {
     private final List<Error> errors;
 
-    Failed(List<Error> errors) {
+    public Failed(List<Error> errors) {
       super("transaction rolled back", null, false, false);
       this.errors = List.copyOf(errors);
     }

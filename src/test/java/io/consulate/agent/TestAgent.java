@@ -32,6 +32,7 @@ public final class TestAgent {
       f.dataDir = dataDir;
       f.bind = "127.0.0.1";
       f.serfLanPort = freePort();
+      f.serverPort = freePort();
       if (joinPort == null) f.bootstrapExpect = 1;
       else f.retryJoin.add("127.0.0.1:" + joinPort);
     });

@@ -2,15 +2,14 @@ package io.consulate.health;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.consulate.catalog.CatalogWrites;
 import io.consulate.catalog.CheckDefinition;
 import io.consulate.catalog.HealthCheck;
+import io.consulate.store.CatalogCommand;
+import io.consulate.store.CatalogOp;
+import io.consulate.store.LoneStore;
+import io.consulate.store.Store;
 import io.consulate.catalog.HealthStatus;
 import io.consulate.catalog.Node;
-import io.consulate.cluster.Caches;
-import io.consulate.cluster.CatalogStore;
-import io.consulate.cluster.LocalCaches;
-import io.consulate.cluster.LocalIndexCounter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,27 +21,25 @@ import org.junit.jupiter.api.Test;
 /** No write storms: status changes go out at once, output-only changes at most once per interval. */
 class CatalogStatusWriterTest {
   private final ManualTimers timers = new ManualTimers();
-  private Caches caches;
-  private CatalogStore store;
+  private LoneStore lone;
+  private Store store;
   private CatalogStatusWriter writer;
 
   @BeforeEach
   void setUp() throws Exception {
-    caches = new LocalCaches(null);
-    store = new CatalogStore(caches.cache(Caches.CATALOG), new LocalIndexCounter(0));
+    lone = new LoneStore(timers.clock, null);
+    store = lone.store;
     HealthCheck check = new HealthCheck("n1", "c1", "c1", HealthStatus.CRITICAL, "", "", "", "", List.of(), "tcp",
         CheckDefinition.NONE, 0, 0);
-    store.write((b, s) -> {
-      CatalogWrites.registerNode(b, s, new Node("n1", "id", "10.0.0.1", "dc1", Map.of(), Map.of(), 0, 0));
-      CatalogWrites.registerCheck(b, s, check);
-    }).toCompletableFuture().get(5, TimeUnit.SECONDS);
+    lone.submit(CatalogCommand.of(
+        new CatalogOp.RegisterNode(new Node("n1", "id", "10.0.0.1", "dc1", Map.of(), Map.of(), 0, 0)),
+        new CatalogOp.RegisterCheck(check)));
     writer = new CatalogStatusWriter(store, "n1", timers.clock, timers, Duration.ofMinutes(5));
   }
 
   @AfterEach
   void tearDown() {
-    store.close();
-    caches.close();
+    lone.close();
   }
 
   private void report(HealthStatus status, String output) throws Exception {

@@ -7,10 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock tests move by hand, so TTLs and lock delays lapse without sleeping. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
   private Instant now = Instant.parse("2024-01-01T00:00:00Z");
 
-  void advance(Duration d) {
+  public void advance(Duration d) {
     now = now.plus(d);
   }
 

@@ -1,5 +1,9 @@
-package io.consulate.kv;
+package io.consulate.store;
 
+import io.consulate.kv.KvEntry;
+import io.consulate.kv.KvState;
+import io.consulate.kv.Session;
+import io.consulate.kv.Tombstone;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -10,9 +14,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Stored form of KV entries, tombstones, lock delays and sessions: compact JSON strings under a key prefix
- * naming the kind, which Infinispan replicates and persists without schema registration. Field {@code v}
- * versions the format; fields are only ever added. Also builds the {@link KvState} of all decoded entries.
+ * Replicated form of KV entries, tombstones, lock delays and sessions (in commands and in the log's snapshots):
+ * compact JSON strings under a key prefix naming the kind. Field {@code v} versions the format; fields are only
+ * ever added. Also turns a whole {@link KvState} into such entries and back.
  */
 final class KvCodec {
   static final int VERSION = 1;
@@ -66,19 +70,22 @@ final class KvCodec {
         strings(j.getJsonArray("sc")), j.getLong("ci"), j.getLong("mi"), j.getLong("at"));
   }
 
-  /** Decodes a stored value by the kind its key names; lock delays, renewals and indexes decode to {@link Long}. */
-  static Object decode(String key, String value) {
-    if (key.startsWith(ENTRY)) return decodeEntry(key.substring(ENTRY.length()), value);
-    if (key.startsWith(TOMBSTONE)) return decodeTombstone(value);
-    if (key.startsWith(SESSION)) return decodeSession(value);
-    if (key.startsWith(LOCK_DELAY) || key.startsWith(RENEWAL) || key.startsWith("i/")) {
-      return Long.parseLong(value);
-    }
-    throw new IllegalArgumentException("unknown key kind");
+  /** Every entry of the state, in stored form. */
+  static Map<String, String> stored(KvState state) {
+    Map<String, String> out = new HashMap<>();
+    for (KvEntry e : state.list("")) out.put(ENTRY + e.key(), encode(e));
+    state.tombstones().forEach((k, t) -> out.put(TOMBSTONE + k, encode(t)));
+    for (Session s : state.sessions()) out.put(SESSION + s.id(), encode(s));
+    state.renewals().forEach((id, at) -> out.put(RENEWAL + id, Long.toString(at)));
+    state.lockDelays().forEach((k, until) -> out.put(LOCK_DELAY + k, Long.toString(until)));
+    out.put(KV_INDEX, Long.toString(state.kvIndex()));
+    out.put(SESSION_INDEX, Long.toString(state.sessionIndex()));
+    out.put(LAST_INDEX, Long.toString(state.index()));
+    return out;
   }
 
-  /** The state of every decoded entry of both caches. */
-  static KvState state(Map<String, Object> decoded) {
+  /** The state of every stored entry. */
+  static KvState state(Map<String, String> stored) {
     TreeMap<String, KvEntry> entries = new TreeMap<>();
     TreeMap<String, Tombstone> tombstones = new TreeMap<>();
     TreeMap<String, Session> sessions = new TreeMap<>();
@@ -87,17 +94,17 @@ final class KvCodec {
     long kvIndex = 0;
     long sessionIndex = 0;
     long last = 0;
-    for (Map.Entry<String, Object> e : decoded.entrySet()) {
+    for (Map.Entry<String, String> e : stored.entrySet()) {
       String k = e.getKey();
-      Object v = e.getValue();
-      if (v instanceof KvEntry entry) entries.put(entry.key(), entry);
-      else if (v instanceof Tombstone t) tombstones.put(k.substring(TOMBSTONE.length()), t);
-      else if (v instanceof Session s) sessions.put(s.id(), s);
-      else if (k.startsWith(RENEWAL)) renewals.put(k.substring(RENEWAL.length()), (Long) v);
-      else if (k.startsWith(LOCK_DELAY)) lockDelays.put(k.substring(LOCK_DELAY.length()), (Long) v);
-      else if (k.equals(KV_INDEX)) kvIndex = (Long) v;
-      else if (k.equals(SESSION_INDEX)) sessionIndex = (Long) v;
-      else if (k.equals(LAST_INDEX)) last = (Long) v;
+      String v = e.getValue();
+      if (k.startsWith(ENTRY)) entries.put(k.substring(ENTRY.length()), decodeEntry(k.substring(ENTRY.length()), v));
+      else if (k.startsWith(TOMBSTONE)) tombstones.put(k.substring(TOMBSTONE.length()), decodeTombstone(v));
+      else if (k.startsWith(SESSION)) sessions.put(k.substring(SESSION.length()), decodeSession(v));
+      else if (k.startsWith(RENEWAL)) renewals.put(k.substring(RENEWAL.length()), Long.parseLong(v));
+      else if (k.startsWith(LOCK_DELAY)) lockDelays.put(k.substring(LOCK_DELAY.length()), Long.parseLong(v));
+      else if (k.equals(KV_INDEX)) kvIndex = Long.parseLong(v);
+      else if (k.equals(SESSION_INDEX)) sessionIndex = Long.parseLong(v);
+      else if (k.equals(LAST_INDEX)) last = Long.parseLong(v);
     }
     return new KvState(entries, tombstones, sessions, renewals, lockDelays, kvIndex, sessionIndex, last);
   }

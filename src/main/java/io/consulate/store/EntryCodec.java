@@ -1,4 +1,4 @@
-package io.consulate.cluster;
+package io.consulate.store;
 
 import io.consulate.catalog.CheckDefinition;
 import io.consulate.catalog.EntryKeys;
@@ -15,8 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The stored form of catalog entries: compact JSON strings, which Infinispan's default marshaller replicates
- * and persists without schema registration. Field {@code v} versions the format; fields are only ever added,
+ * The replicated form of catalog entries (in commands and in the log's snapshots): compact JSON. Field {@code v} versions the format; fields are only ever added,
  * and a reader ignores fields it does not know (Consul's rule for replicated messages).
  */
 public final class EntryCodec {
@@ -25,9 +24,13 @@ public final class EntryCodec {
   private EntryCodec() {}
 
   public static String encode(Object entry) {
-    if (entry instanceof Node n) return encodeNode(n).encode();
-    if (entry instanceof ServiceInstance s) return encodeService(s).encode();
-    if (entry instanceof HealthCheck c) return encodeCheck(c).encode();
+    return toJson(entry).encode();
+  }
+
+  static JsonObject toJson(Object entry) {
+    if (entry instanceof Node n) return encodeNode(n);
+    if (entry instanceof ServiceInstance s) return encodeService(s);
+    if (entry instanceof HealthCheck c) return encodeCheck(c);
     throw new IllegalArgumentException("not a catalog entry: " + entry);
   }
 
@@ -48,7 +51,7 @@ public final class EntryCodec {
         .put("ci", n.createIndex()).put("mi", n.modifyIndex());
   }
 
-  private static Node decodeNode(JsonObject j) {
+  static Node decodeNode(JsonObject j) {
     return new Node(j.getString("name"), j.getString("id"), j.getString("address"), j.getString("dc"),
         strings(j.getJsonObject("tagged")), strings(j.getJsonObject("meta")), j.getLong("ci"), j.getLong("mi"));
   }
@@ -61,7 +64,7 @@ public final class EntryCodec {
         .put("ci", s.createIndex()).put("mi", s.modifyIndex());
   }
 
-  private static ServiceInstance decodeService(JsonObject j) {
+  static ServiceInstance decodeService(JsonObject j) {
     return new ServiceInstance(j.getString("node"), j.getString("id"), j.getString("name"), list(j.getJsonArray("tags")),
         j.getString("address"), j.getInteger("port"), strings(j.getJsonObject("meta")),
         new Weights(j.getInteger("wp"), j.getInteger("ww")), j.getBoolean("eto"), j.getLong("ci"), j.getLong("mi"));
@@ -84,7 +87,7 @@ public final class EntryCodec {
         .put("ci", c.createIndex()).put("mi", c.modifyIndex());
   }
 
-  private static HealthCheck decodeCheck(JsonObject j) {
+  static HealthCheck decodeCheck(JsonObject j) {
     JsonObject d = j.getJsonObject("def");
     Map<String, List<String>> header = new LinkedHashMap<>();
     d.getJsonObject("header").forEach(e -> header.put(e.getKey(), list((JsonArray) e.getValue())));

@@ -1,4 +1,4 @@
-package io.consulate.cluster;
+package io.consulate.store;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

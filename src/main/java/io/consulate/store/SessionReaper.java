@@ -1,40 +1,47 @@
-package io.consulate.kv;
+package io.consulate.store;
+
+import io.consulate.kv.KvState;
+import io.consulate.kv.Session;
+import io.consulate.kv.SessionOps;
 
 import io.consulate.catalog.CatalogSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.time.Clock;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
- * Ends sessions whose TTL lapsed or whose node or checks failed, and reaps old tombstones. It has no timer of
- * its own: the agent calls {@link #sweep()} periodically and {@link #endDoomedSessions()} on every catalog
- * change, and tests call them with an injected clock. Every agent may sweep; ending a session twice is a no-op, since the second write finds
- * it gone.
+ * The leader's session timers: ends sessions whose TTL lapsed or whose node or checks failed, and reaps old
+ * tombstones and lock delays. It has no timer of its own: the agent calls {@link #sweep()} periodically and
+ * {@link #endDoomedSessions()} on every catalog change, and tests call them with an injected clock. Only the
+ * leader's passes write, so one clock decides; ending a session twice is a no-op anyway.
  */
 public final class SessionReaper {
   private static final Logger LOG = Logger.getLogger(SessionReaper.class.getName());
 
-  private final KvStore store;
+  private final Store store;
   private final Supplier<CatalogSnapshot> catalog;
-  private final long aliveSince;
+  private final Clock clock;
+  /** When this server became leader: TTLs count from then at the earliest, as a new Consul leader restarts them. */
+  private volatile long leaderSince;
   private final AtomicBoolean running = new AtomicBoolean();
 
-  /** TTLs count from now at the earliest, as a new Consul leader restarts every session's timer. */
-  public SessionReaper(KvStore store, Supplier<CatalogSnapshot> catalog) {
+  public SessionReaper(Store store, Clock clock) {
     this.store = store;
-    this.catalog = catalog;
-    this.aliveSince = store.clock().millis();
+    this.catalog = store::snapshot;
+    this.clock = clock;
   }
 
   /** The sessions that must end now, by id. */
   public List<String> doomed() {
-    KvState kv = store.state();
+    KvState kv = store.kvState();
     CatalogSnapshot cat = catalog.get();
-    long now = store.clock().millis();
+    long now = clock.millis();
+    long aliveSince = leaderSince;
     List<String> out = new ArrayList<>();
     for (Session s : kv.sessions()) {
       String reason = SessionOps.invalidReason(s, kv, cat, now, aliveSince);
@@ -48,7 +55,17 @@ public final class SessionReaper {
 
   /** Ends the doomed sessions and reaps expired tombstones and lock delays: the periodic sweep. */
   public CompletionStage<Void> sweep() {
-    return guarded(() -> endDoomed().thenCompose(x -> store.reap()));
+    return guarded(() -> endDoomed().thenCompose(x -> reap()));
+  }
+
+  /** A log entry only when something is due: an idle cluster writes nothing. */
+  private CompletionStage<Void> reap() {
+    long now = clock.millis();
+    KvState kv = store.kvState();
+    boolean due = kv.tombstones().values().stream().anyMatch(t -> t.atMillis() + HousekeepingCommand.TOMBSTONE_TTL.toMillis() < now)
+        || kv.lockDelays().values().stream().anyMatch(until -> until < now);
+    if (!due) return CompletableFuture.completedFuture(null);
+    return store.submit(new HousekeepingCommand.Reap(now)).thenApply(x -> null);
   }
 
   /**
@@ -61,15 +78,19 @@ public final class SessionReaper {
 
   private CompletionStage<Void> endDoomed() {
     CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
-    for (String id : doomed()) chain = chain.thenCompose(x -> store.write(c -> {
-      SessionOps.destroy(c, id);
-      return null;
-    })).thenApply(x -> null);
+    for (String id : doomed()) {
+      chain = chain.thenCompose(x -> store.submit(new SessionCommand.Destroy(id, clock.millis()))).thenApply(x -> null);
+    }
     return chain;
   }
 
   /** A pass already running makes this call a no-op. */
   private CompletionStage<Void> guarded(Supplier<CompletionStage<Void>> pass) {
+    if (!store.isLeader()) {
+      leaderSince = 0;
+      return CompletableFuture.completedFuture(null);
+    }
+    if (leaderSince == 0) leaderSince = clock.millis();
     if (!running.compareAndSet(false, true)) return CompletableFuture.completedFuture(null);
     return pass.get().whenComplete((x, err) -> {
       running.set(false);

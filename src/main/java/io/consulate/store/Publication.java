@@ -1,0 +1,86 @@
+package io.consulate.store;
+
+import io.consulate.catalog.CatalogSnapshot;
+import io.consulate.kv.KvState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Publishes the applied state to readers, off the thread that applies the log: a burst of applied writes
+ * yields one publication of the newest state (the coalescing of DESIGN.md), and the log never waits for a
+ * reader. Also where a writer waits to read its own write: {@link #reached} completes once a state with that
+ * index is published on this node.
+ */
+final class Publication implements AutoCloseable {
+  private record Latest(CatalogSnapshot catalog, KvState kv, long index) {}
+
+  private final SnapshotPublisher<CatalogSnapshot> catalog = new SnapshotPublisher<>(CatalogSnapshot.EMPTY);
+  private final SnapshotPublisher<KvState> kv = new SnapshotPublisher<>(KvState.EMPTY);
+  private final AtomicBoolean pending = new AtomicBoolean();
+  private final ExecutorService publisher = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "store-publish");
+    t.setDaemon(true);
+    return t;
+  });
+  /** Writers waiting for an index, by index; guarded by itself, as is {@link #published}. */
+  private final TreeMap<Long, List<CompletableFuture<Void>>> waiting = new TreeMap<>();
+  private long published;
+  private volatile Latest latest = new Latest(CatalogSnapshot.EMPTY, KvState.EMPTY, 0);
+
+  SnapshotPublisher<CatalogSnapshot> catalog() {
+    return catalog;
+  }
+
+  SnapshotPublisher<KvState> kv() {
+    return kv;
+  }
+
+  /** The state after a write was applied; published soon, together with any that follow it. */
+  void changed(CatalogSnapshot nextCatalog, KvState nextKv, long index) {
+    latest = new Latest(nextCatalog, nextKv, index);
+    if (pending.compareAndSet(false, true)) publisher.execute(this::publish);
+  }
+
+  private void publish() {
+    pending.set(false);
+    Latest l = latest;
+    if (catalog.current() != l.catalog()) catalog.publish(l.catalog());
+    if (kv.current() != l.kv()) kv.publish(l.kv());
+    List<CompletableFuture<Void>> served = new ArrayList<>();
+    synchronized (waiting) {
+      published = Math.max(published, l.index());
+      Map<Long, List<CompletableFuture<Void>>> due = waiting.headMap(published, true);
+      due.values().forEach(served::addAll);
+      due.clear();
+    }
+    served.forEach(w -> w.complete(null));
+  }
+
+  /** Completes once this node has published a state that includes index {@code index}. */
+  CompletableFuture<Void> reached(long index) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    synchronized (waiting) {
+      if (published >= index) return CompletableFuture.completedFuture(null);
+      waiting.computeIfAbsent(index, i -> new ArrayList<>()).add(done);
+    }
+    return done;
+  }
+
+  /** The index of the newest published state. */
+  long publishedIndex() {
+    synchronized (waiting) {
+      return published;
+    }
+  }
+
+  @Override
+  public void close() {
+    publisher.shutdown();
+  }
+}

@@ -1,0 +1,147 @@
+package io.consulate.store;
+
+import io.consulate.catalog.CatalogSnapshot;
+import io.consulate.catalog.ChangeSet;
+import io.consulate.catalog.EntryKeys;
+import io.consulate.kv.KvChanges;
+import io.consulate.kv.KvState;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jgroups.raft.StateMachine;
+
+/**
+ * The state every server derives from the log: the catalog's entries and snapshot, the KV state, and the
+ * index. Committed commands are applied here one at a time, in log order, identically on every server; each
+ * one that changes something takes the next index, so indexes are consecutive, never reused, and never go
+ * backwards. The state is also what a log snapshot holds ({@link #writeContentTo}), so a restarted or lagging
+ * server gets it whole.
+ */
+final class ReplicatedState implements StateMachine {
+  private static final Logger LOG = Logger.getLogger(ReplicatedState.class.getName());
+  private static final int SNAPSHOT_FORMAT = 1;
+
+  private final Publication publication;
+  /** Catalog entries by {@link EntryKeys} key, with the index-table entries: what snapshots are built from. */
+  private final TreeMap<String, Object> catalogEntries = new TreeMap<>();
+  private CatalogSnapshot catalog = CatalogSnapshot.EMPTY;
+  private KvState kv = KvState.EMPTY;
+  private long index;
+
+  ReplicatedState(Publication publication) {
+    this.publication = publication;
+  }
+
+  @Override
+  public synchronized byte[] apply(byte[] data, int offset, int length, boolean serializeResponse) {
+    Command<?> command;
+    try {
+      command = CommandCodec.decode(data, offset, length);
+    } catch (RuntimeException e) {
+      // Skipping it on every server alike keeps them equal; the submitter (if any) learns why.
+      LOG.severe("skipping an unreadable log entry: " + e.getMessage());
+      return serializeResponse ? CommandCodec.refusal(e, index) : null;
+    }
+    byte[] answer = run(command, serializeResponse);
+    publication.changed(catalog, kv, index);
+    return answer;
+  }
+
+  private <R> byte[] run(Command<R> command, boolean answer) {
+    Mutation m = new Mutation(catalog, kv, index + 1, command.nowMillis());
+    R result;
+    try {
+      result = command.apply(m);
+    } catch (RuntimeException e) {
+      if (!(e instanceof io.consulate.catalog.CatalogException || e instanceof io.consulate.kv.KvException
+          || e instanceof io.consulate.kv.Txn.Failed)) {
+        LOG.log(Level.SEVERE, "a command failed to apply; it is refused on every server", e);
+      }
+      return answer ? CommandCodec.refusal(e, index) : null;
+    }
+    ChangeSet catalogChanges = m.builtCatalogChanges();
+    KvChanges kvChanges = m.kvChanges();
+    boolean changed = (catalogChanges != null && !catalogChanges.isEmpty()) || (kvChanges != null && !kvChanges.isEmpty());
+    if (changed) index++;
+    if (catalogChanges != null && !catalogChanges.isEmpty()) applyCatalog(catalogChanges);
+    if (kvChanges != null) kv = kv.with(kvChanges); // housekeeping alone moves no index
+    return answer ? CommandCodec.answer(command, result, index) : null;
+  }
+
+  private void applyCatalog(ChangeSet changes) {
+    Set<String> keys = new HashSet<>();
+    for (String k : changes.removals()) {
+      catalogEntries.remove(k);
+      keys.add(k);
+    }
+    changes.puts().forEach((k, v) -> {
+      catalogEntries.put(k, v);
+      keys.add(k);
+    });
+    for (String view : changes.touchedIndexes()) {
+      String k = EntryKeys.index(view);
+      catalogEntries.put(k, changes.index());
+      keys.add(k);
+    }
+    catalog = catalog.update(catalogEntries, keys);
+  }
+
+  @Override
+  public synchronized void writeContentTo(DataOutput out) throws IOException {
+    out.writeInt(SNAPSHOT_FORMAT);
+    out.writeLong(index);
+    out.writeInt(catalogEntries.size());
+    for (Map.Entry<String, Object> e : catalogEntries.entrySet()) {
+      writeString(out, e.getKey());
+      writeString(out, e.getValue() instanceof Long l ? Long.toString(l) : EntryCodec.encode(e.getValue()));
+    }
+    Map<String, String> stored = KvCodec.stored(kv);
+    out.writeInt(stored.size());
+    for (Map.Entry<String, String> e : stored.entrySet()) {
+      writeString(out, e.getKey());
+      writeString(out, e.getValue());
+    }
+  }
+
+  @Override
+  public synchronized void readContentFrom(DataInput in) throws IOException {
+    int format = in.readInt();
+    if (format > SNAPSHOT_FORMAT) throw new IOException("snapshot format " + format + " is newer than this server");
+    long snapshotIndex = in.readLong();
+    catalogEntries.clear();
+    int n = in.readInt();
+    for (int i = 0; i < n; i++) {
+      String key = readString(in);
+      catalogEntries.put(key, EntryCodec.decode(key, readString(in)));
+    }
+    Map<String, String> stored = new HashMap<>();
+    int m = in.readInt();
+    for (int i = 0; i < m; i++) stored.put(readString(in), readString(in));
+    index = snapshotIndex;
+    catalog = CatalogSnapshot.EMPTY.update(catalogEntries, catalogEntries.keySet());
+    kv = KvCodec.state(stored);
+    publication.changed(catalog, kv, index);
+    LOG.fine("state restored from a snapshot at index " + index);
+  }
+
+  /** Values may exceed writeUTF's 64 KiB (KV values go to 512 KiB): length-prefixed UTF-8. */
+  private static void writeString(DataOutput out, String s) throws IOException {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  private static String readString(DataInput in) throws IOException {
+    byte[] b = new byte[in.readInt()];
+    in.readFully(b);
+    return new String(b, StandardCharsets.UTF_8);
+  }
+}
