@@ -24,6 +24,7 @@ final class Probes {
   private final HttpClient http;
   private final HttpClient httpInsecure;
   private final HttpClient grpc;
+  private final HttpClient grpcTls;
   private final HttpClient grpcInsecure;
   private final NetClient tcp;
 
@@ -34,6 +35,9 @@ final class Probes {
     this.httpInsecure = vertx.createHttpClient(new HttpClientOptions().setTrustAll(true).setVerifyHost(false), pool);
     HttpClientOptions h2 = new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false);
     this.grpc = vertx.createHttpClient(h2, pool);
+    // gRPC over TLS needs ALPN to agree on h2. This client verifies the chain against the JVM's default trust
+    // store and the host name, as Consul does for GRPCUseTLS unless TLSSkipVerify is set.
+    this.grpcTls = vertx.createHttpClient(new HttpClientOptions(h2).setUseAlpn(true).setVerifyHost(true), pool);
     this.grpcInsecure = vertx.createHttpClient(new HttpClientOptions(h2).setTrustAll(true).setVerifyHost(false)
         .setUseAlpn(true), pool);
     this.tcp = vertx.createNetClient(new NetClientOptions().setConnectTimeout((int) DEFAULT_TIMEOUT.toMillis()));
@@ -47,9 +51,15 @@ final class Probes {
       case "tcp": return new TcpProbe(vertx, tcp, def.tcp(), timeout);
       case "udp": return new UdpProbe(vertx, def.udp(), timeout);
       case "script": return new ScriptProbe(vertx, def.args(), timeout);
-      case "grpc": return new GrpcProbe(def.grpcUseTls() ? grpcInsecure : grpc, def.grpc(), def.grpcUseTls(), timeout);
+      case "grpc": return new GrpcProbe(grpcClient(def), def.grpc(), def.grpcUseTls(), timeout);
       default: return null;
     }
+  }
+
+  /** Consul reads TLSSkipVerify for a gRPC check only when GRPCUseTLS is set; plaintext stays plaintext. */
+  private HttpClient grpcClient(CheckDefinition def) {
+    if (!def.grpcUseTls()) return grpc;
+    return def.tlsSkipVerify() ? grpcInsecure : grpcTls;
   }
 
   /** "host:port" or "[v6]:port". */
@@ -65,7 +75,20 @@ final class Probes {
     }
   }
 
+  /**
+   * The error's message, followed by its root cause's when that says something new: Vert.x reports a refused
+   * certificate as "Failed to create SSL connection" and keeps the reason (untrusted issuer, wrong host) only
+   * in the cause, which is what an operator needs to read in the check output.
+   */
   static String describe(Throwable err) {
+    String msg = message(err);
+    Throwable root = err;
+    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+    String why = message(root);
+    return root == err || msg.contains(why) ? msg : msg + ": " + why;
+  }
+
+  private static String message(Throwable err) {
     String msg = err.getMessage();
     return msg == null || msg.isEmpty() ? err.getClass().getSimpleName() : msg;
   }
