@@ -152,6 +152,11 @@ public final class RaftNode implements AutoCloseable {
     }
   }
 
+  /** Writes the state to a snapshot now and truncates the log behind it (otherwise done every 8 MB of log). */
+  public void snapshot() throws Exception {
+    handle.snapshot();
+  }
+
   /** The index of the last entry committed by a majority, as this server knows it. */
   public long commitIndex() {
     return handle.commitIndex();

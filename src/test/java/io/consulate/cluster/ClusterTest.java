@@ -69,6 +69,11 @@ class ClusterTest {
     }
     assertEquals(1, new TreeSet<>(leaders).size(), leaders.toString());
     assertTrue(!leaders.get(0).equals("\"\""), "a leader is known");
+    try (ApiClient api = new ApiClient(agents.get(0).httpPort())) {
+      String leader = leaders.get(0).replace("\"", "");
+      assertTrue(api.get("/v1/status/peers").bodyAsJsonArray().contains(leader), "the leader is one of the peers: " + leader);
+      assertTrue(!leader.endsWith(":8300"), "the leader's real server port, not the default: " + leader);
+    }
   }
 
   @Test
@@ -83,11 +88,25 @@ class ClusterTest {
       HttpResponse<Buffer> r3 = c3.get("/v1/catalog/service/web");
       assertEquals(r1.getHeader("X-Consul-Index"), r3.getHeader("X-Consul-Index"));
       assertEquals("true", r3.getHeader("X-Consul-KnownLeader"));
+      assertEquals("consistent", c3.get("/v1/catalog/service/web?consistent").getHeader("X-Consul-Effective-Consistency"));
     }
   }
 
   @Test
   @Order(3)
+  void onlyTheLeaderCallsItsDefaultReadLeaderTheFollowersSayStale() throws Exception {
+    List<String> effective = new ArrayList<>();
+    for (Agent a : agents) {
+      try (ApiClient api = new ApiClient(a.httpPort())) {
+        effective.add(api.get("/v1/catalog/services").getHeader("X-Consul-Effective-Consistency"));
+      }
+    }
+    effective.sort(null);
+    assertEquals(List.of("leader", "stale", "stale"), effective);
+  }
+
+  @Test
+  @Order(4)
   void writesFromDifferentAgentsTakeDistinctIncreasingIndexes() throws Exception {
     List<Long> indexes = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
@@ -101,7 +120,7 @@ class ClusterTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void aMemberThatStopsWithoutLeavingIsFailedAndItsServicesLeaveDns() throws Exception {
     Agent c2 = agents.get(1);
     try (ApiClient api = new ApiClient(c2.httpPort())) {

@@ -59,6 +59,22 @@ class HttpApiTest {
     assertEquals("true", res.getHeader("X-Consul-KnownLeader"));
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}")
+  @org.junit.jupiter.params.provider.CsvSource({"'', leader", "?stale, stale", "?consistent, consistent"})
+  void theEffectiveConsistencyHeaderSaysHowALoneLeaderServedTheRead(String query, String effective) throws Exception {
+    var res = api.get("/v1/catalog/service/web" + query);
+    assertEquals(200, res.statusCode());
+    assertEquals(effective, res.getHeader("X-Consul-Effective-Consistency"));
+    assertEquals("0", res.getHeader("X-Consul-LastContact"));
+  }
+
+  @Test
+  void staleAndConsistentTogetherAreRefused() throws Exception {
+    var res = api.get("/v1/kv/anything?stale&consistent");
+    assertEquals(400, res.statusCode());
+    assertEquals("Cannot specify ?stale with ?consistent, conflicting semantics.", res.bodyAsString());
+  }
+
   @Test
   void tagFilterAndHealthEntriesCarrySerfHealth() throws Exception {
     JsonArray tagged = api.get("/v1/catalog/service/web?tag=v2").bodyAsJsonArray();
