@@ -24,12 +24,15 @@ import org.xbill.DNS.Type;
  *   propagation N HTTP DNS : N registrations through HTTP port HTTP, each polled over DNS on port DNS until
  *                            visible; prints median/p99 of PUT-to-visible and of the lag after the PUT returned
  *   throughput N C HTTP    : N registrations through HTTP port HTTP with C requests in flight; prints regs/s
+ *   cas SECS PER HTTP,...  : PER clients per node, each incrementing one KV key with read-then-?cas= for SECS
+ *                            seconds; prints acknowledged increments/s, and how many of them the final value lost
  */
 public class ClusterBench {
   static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public static void main(String[] args) throws Exception {
     if (args[0].equals("propagation")) propagation(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+    else if (args[0].equals("cas")) cas(Integer.parseInt(args[1]), Integer.parseInt(args[2]), args[3].split(","));
     else throughput(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
   }
 
@@ -81,6 +84,60 @@ public class ClusterBench {
     double secs = (System.nanoTime() - t0) / 1e9;
     System.out.printf("%d registrations (%d failed), %d in flight: %.1f s, %.0f registrations/s%n", n, failed.get(),
         concurrency, secs, n / secs);
+  }
+
+  static void cas(int seconds, int perNode, String[] httpPorts) throws Exception {
+    String key = "bench/counter";
+    put(httpPorts[0], key, "0", "");
+    AtomicInteger acked = new AtomicInteger(), refused = new AtomicInteger(), errors = new AtomicInteger();
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    List<Thread> clients = new ArrayList<>();
+    for (String port : httpPorts) {
+      for (int c = 0; c < perNode; c++) {
+        Thread client = new Thread(() -> {
+          while (System.nanoTime() < end) {
+            try {
+              String entry = get(port, key);
+              long index = Long.parseLong(field(entry, "ModifyIndex"));
+              long value = Long.parseLong(new String(java.util.Base64.getDecoder().decode(field(entry, "Value"))));
+              if (put(port, key, Long.toString(value + 1), "?cas=" + index)) acked.incrementAndGet();
+              else refused.incrementAndGet();
+            } catch (Exception e) {
+              errors.incrementAndGet();
+            }
+          }
+        });
+        client.start();
+        clients.add(client);
+      }
+    }
+    for (Thread t : clients) t.join();
+    long last = Long.parseLong(new String(java.util.Base64.getDecoder().decode(field(get(httpPorts[0], key + "?consistent"), "Value"))));
+    System.out.printf("%d clients, %d s: %d increments acknowledged (%.0f/s), %d CAS refused (stale read), %d errors;"
+        + " final value %d, lost %d%n", clients.size(), seconds, acked.get(), acked.get() / (double) seconds,
+        refused.get(), errors.get(), last, acked.get() - last);
+  }
+
+  static String get(String port, String keyAndQuery) throws Exception {
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/kv/" + keyAndQuery))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) throw new IllegalStateException("GET " + r.statusCode());
+    return r.body();
+  }
+
+  static boolean put(String port, String key, String value, String query) throws Exception {
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/kv/" + key + query))
+        .PUT(HttpRequest.BodyPublishers.ofString(value)).build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) throw new IllegalStateException("PUT " + r.statusCode() + " " + r.body());
+    return r.body().trim().equals("true");
+  }
+
+  /** A field of the single entry of a KV read, without a JSON library (this runs as a single-file program). */
+  static String field(String json, String name) {
+    int at = json.indexOf("\"" + name + "\":") + name.length() + 3;
+    int stop = at;
+    while (stop < json.length() && ",}".indexOf(json.charAt(stop)) < 0) stop++;
+    return json.substring(at, stop).replace("\"", "");
   }
 
   static double pct(List<Double> xs, int p) {
