@@ -34,8 +34,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -50,7 +48,7 @@ public final class Agent {
 
   private final Supplier<AgentConfig> configSource;
   private final Vertx vertx;
-  private final ExecutorService io;
+  private final AgentIo io = new AgentIo();
   private volatile AgentConfig config;
   /** Built once per (re)load, not per query: the DNS hot path reads it through a supplier. */
   private volatile DnsConfig dnsConfig;
@@ -80,11 +78,6 @@ public final class Agent {
     this.dnsConfig = dnsConfig(config);
     this.serverPort = config.serverPort();
     this.vertx = vertx;
-    this.io = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "agent-io");
-      t.setDaemon(true);
-      return t;
-    });
   }
 
   /** Starts an agent; {@code configSource} is re-read on reload. */
@@ -268,7 +261,7 @@ public final class Agent {
    */
   public CompletionStage<Void> reload() {
     // Reading the files blocks: not on the event loop that asked for the reload.
-    return CompletableFuture.supplyAsync(configSource, io).exceptionally(err -> {
+    return CompletableFuture.supplyAsync(configSource, io.forKey("config")).exceptionally(err -> {
       Throwable cause = err.getCause() != null ? err.getCause() : err;
       LOG.warning("reload failed, keeping the previous configuration: " + cause.getMessage());
       throw err instanceof java.util.concurrent.CompletionException c ? c : new java.util.concurrent.CompletionException(cause);
@@ -330,7 +323,7 @@ public final class Agent {
         if (membership != null) membership.close();
         if (store != null) store.close();
         if (clustered != null) clustered.close();
-        io.shutdown();
+        io.close();
       });
     }
     return closing;

@@ -16,16 +16,20 @@ final class JGroupsStack {
   private JGroupsStack() {}
 
   static String render(ClusterSettings s) {
-    String template;
-    try (InputStream in = JGroupsStack.class.getResourceAsStream("/jgroups-tcp.xml")) {
-      template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the built-in jgroups-tcp.xml", e);
-    }
+    String template = template("jgroups-tcp.xml");
     // Alone, nobody can answer the discovery: become coordinator quickly instead of waiting for a reply.
     String joinTimeout = s.join().isEmpty() ? "300" : "2000";
     return template.replace("@BIND_ADDR@", s.bindAddr()).replace("@BIND_PORT@", Integer.toString(s.serfLanPort()))
         .replace("@INITIAL_HOSTS@", initialHosts(s)).replace("@JOIN_TIMEOUT@", joinTimeout);
+  }
+
+  /** A stack template shipped in the jar. */
+  static String template(String name) {
+    try (InputStream in = JGroupsStack.class.getResourceAsStream("/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the built-in " + name, e);
+    }
   }
 
   /** JGroups' {@code host[port]} list; this agent's own address is included, as TCPPING expects. */

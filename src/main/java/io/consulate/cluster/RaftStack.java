@@ -1,9 +1,5 @@
 package io.consulate.cluster;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -16,12 +12,7 @@ final class RaftStack {
   private RaftStack() {}
 
   static String render(RaftSettings s) {
-    String template;
-    try (InputStream in = RaftStack.class.getResourceAsStream("/jgroups-raft.xml")) {
-      template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the built-in jgroups-raft.xml", e);
-    }
+    String template = JGroupsStack.template("jgroups-raft.xml");
     boolean persistent = s.logDir() != null;
     return template.replace("@TRANSPORT@", s.lone() ? loopback() : tcp(s))
         .replace("@FAILURE_DETECTION@", s.lone() ? "" : FAILURE_DETECTION.replace("@BIND_ADDR@", s.bindAddr()))
