@@ -24,7 +24,7 @@ import java.util.TreeSet;
  * and the services registered on them; everything else is shared. A full build is an update from
  * {@link #EMPTY} with every entry changed.
  */
-public final class CatalogSnapshot {
+public final class CatalogSnapshot implements CatalogReads {
   public static final CatalogSnapshot EMPTY = new CatalogSnapshot(0, Map.of(), Collections.emptySortedMap(), Map.of(),
       Map.of(), Collections.emptySortedMap());
 
@@ -210,6 +210,7 @@ public final class CatalogSnapshot {
     return out;
   }
 
+  @Override
   public Node node(String name) {
     NodeGroup g = groups.get(lower(name));
     return g == null ? null : g.node();
@@ -220,11 +221,13 @@ public final class CatalogSnapshot {
     return servicesByName.getOrDefault(lower(name), List.of());
   }
 
+  @Override
   public List<ServiceInstance> servicesOnNode(String node) {
     NodeGroup g = groups.get(lower(node));
     return g == null ? List.of() : g.serviceList();
   }
 
+  @Override
   public ServiceInstance service(String node, String id) {
     NodeGroup g = groups.get(lower(node));
     return g == null ? null : g.services().get(id);
@@ -240,11 +243,13 @@ public final class CatalogSnapshot {
     return serviceTags;
   }
 
+  @Override
   public List<HealthCheck> checksOnNode(String node) {
     NodeGroup g = groups.get(lower(node));
     return g == null ? List.of() : g.checkList();
   }
 
+  @Override
   public HealthCheck check(String node, String checkId) {
     NodeGroup g = groups.get(lower(node));
     return g == null ? null : g.checks().get(checkId);

@@ -11,7 +11,7 @@ import java.util.Objects;
 public final class CatalogWrites {
   private CatalogWrites() {}
 
-  public static void registerNode(ChangeSet.Builder b, CatalogSnapshot snap, Node node) {
+  public static void registerNode(ChangeSet.Builder b, CatalogReads snap, Node node) {
     Node existing = snap.node(node.name());
     if (existing != null && existing.sameContent(node)) return;
     long create = existing == null ? b.index() : existing.createIndex();
@@ -24,7 +24,7 @@ public final class CatalogWrites {
    * Registers or updates a service and the checks given with it. With {@code replaceChecks}, checks of the
    * service that are not in {@code checks} are removed (Consul's agent re-registration).
    */
-  public static void registerService(ChangeSet.Builder b, CatalogSnapshot snap, ServiceInstance service,
+  public static void registerService(ChangeSet.Builder b, CatalogReads snap, ServiceInstance service,
       List<HealthCheck> checks, boolean replaceChecks) {
     requireNode(b, snap, service.node());
     ServiceInstance existing = snap.service(service.node(), service.id());
@@ -49,7 +49,7 @@ public final class CatalogWrites {
     for (HealthCheck c : checks) putCheck(b, snap, c);
   }
 
-  public static void deregisterService(ChangeSet.Builder b, CatalogSnapshot snap, String node, String serviceId) {
+  public static void deregisterService(ChangeSet.Builder b, CatalogReads snap, String node, String serviceId) {
     ServiceInstance existing = snap.service(node, serviceId);
     if (existing == null) return;
     b.remove(EntryKeys.service(node, serviceId))
@@ -60,7 +60,7 @@ public final class CatalogWrites {
   }
 
   /** Registers or updates a check; a service check's service must exist on the same node. */
-  public static void registerCheck(ChangeSet.Builder b, CatalogSnapshot snap, HealthCheck check) {
+  public static void registerCheck(ChangeSet.Builder b, CatalogReads snap, HealthCheck check) {
     requireNode(b, snap, check.node());
     if (!check.isNodeCheck() && snap.service(check.node(), check.serviceId()) == null
         && !b.pending(EntryKeys.service(check.node(), check.serviceId()))) {
@@ -70,18 +70,18 @@ public final class CatalogWrites {
   }
 
   /** Sets a check's status and output; a check that is gone (deregistered meanwhile) is left alone. */
-  public static void updateCheck(ChangeSet.Builder b, CatalogSnapshot snap, String node, String checkId,
+  public static void updateCheck(ChangeSet.Builder b, CatalogReads snap, String node, String checkId,
       HealthStatus status, String output) {
     HealthCheck existing = snap.check(node, checkId);
     if (existing != null) putCheck(b, snap, existing.withStatus(status, output));
   }
 
-  public static void deregisterCheck(ChangeSet.Builder b, CatalogSnapshot snap, String node, String checkId) {
+  public static void deregisterCheck(ChangeSet.Builder b, CatalogReads snap, String node, String checkId) {
     HealthCheck existing = snap.check(node, checkId);
     if (existing != null) removeCheck(b, snap, existing);
   }
 
-  public static void deregisterNode(ChangeSet.Builder b, CatalogSnapshot snap, String node) {
+  public static void deregisterNode(ChangeSet.Builder b, CatalogReads snap, String node) {
     if (snap.node(node) == null) return;
     for (ServiceInstance s : snap.servicesOnNode(node)) deregisterService(b, snap, node, s.id());
     for (HealthCheck c : snap.checksOnNode(node)) removeCheck(b, snap, c);
@@ -93,7 +93,7 @@ public final class CatalogWrites {
    * node id keeps the existing one), the service if given, and the checks, each bound to its service's name
    * and tags as they are after this write.
    */
-  public static void catalogRegister(ChangeSet.Builder b, CatalogSnapshot snap, Node node, boolean skipNodeUpdate,
+  public static void catalogRegister(ChangeSet.Builder b, CatalogReads snap, Node node, boolean skipNodeUpdate,
       ServiceInstance service, List<HealthCheck> checks) {
     Node existing = snap.node(node.name());
     if (!skipNodeUpdate || existing == null) {
@@ -113,14 +113,14 @@ public final class CatalogWrites {
   }
 
   /** Consul's {@code /v1/catalog/deregister}: the service, the check, or (neither given) the whole node. */
-  public static void catalogDeregister(ChangeSet.Builder b, CatalogSnapshot snap, String node, String serviceId,
+  public static void catalogDeregister(ChangeSet.Builder b, CatalogReads snap, String node, String serviceId,
       String checkId) {
     if (!serviceId.isEmpty()) deregisterService(b, snap, node, serviceId);
     if (!checkId.isEmpty()) deregisterCheck(b, snap, node, checkId);
     if (serviceId.isEmpty() && checkId.isEmpty()) deregisterNode(b, snap, node);
   }
 
-  private static void putCheck(ChangeSet.Builder b, CatalogSnapshot snap, HealthCheck check) {
+  private static void putCheck(ChangeSet.Builder b, CatalogReads snap, HealthCheck check) {
     HealthCheck existing = snap.check(check.node(), check.checkId());
     if (existing != null && existing.sameContent(check)) return;
     long create = existing == null ? b.index() : existing.createIndex();
@@ -131,13 +131,13 @@ public final class CatalogWrites {
     }
   }
 
-  private static void removeCheck(ChangeSet.Builder b, CatalogSnapshot snap, HealthCheck check) {
+  private static void removeCheck(ChangeSet.Builder b, CatalogReads snap, HealthCheck check) {
     b.remove(EntryKeys.check(check.node(), check.checkId()));
     touchCheckViews(b, snap, check);
   }
 
   /** A service check affects its service; a node check affects every service on the node. */
-  private static void touchCheckViews(ChangeSet.Builder b, CatalogSnapshot snap, HealthCheck check) {
+  private static void touchCheckViews(ChangeSet.Builder b, CatalogReads snap, HealthCheck check) {
     b.touch(IndexKeys.CHECKS).touch(IndexKeys.node(check.node()));
     if (!check.isNodeCheck()) {
       b.touch(IndexKeys.service(check.serviceName()));
@@ -147,7 +147,7 @@ public final class CatalogWrites {
   }
 
   /** The node must exist, or be written by this same change set. */
-  private static void requireNode(ChangeSet.Builder b, CatalogSnapshot snap, String node) {
+  private static void requireNode(ChangeSet.Builder b, CatalogReads snap, String node) {
     if (snap.node(node) == null && !b.pending(EntryKeys.node(node))) throw new CatalogException("Unknown node \"" + node + "\"");
   }
 }

@@ -2,67 +2,82 @@ package io.consulate.catalog;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import org.pcollections.HashTreePMap;
+import org.pcollections.PMap;
+import org.pcollections.PSortedMap;
+import org.pcollections.TreePMap;
 
 /**
- * One node with everything registered on it, by id: the unit a snapshot update patches. A write touches one
- * node (or a few); their maps are copied and patched with the changed keys only, nothing is re-read or re-sorted.
+ * One node with everything registered on it, by id: the unit a snapshot update patches. Its maps are persistent
+ * (pcollections): a patch with the changed keys shares everything else with the previous group, so a write to a
+ * node with n services costs O(log n), not a copy of all n. The checks are also kept by the service they count
+ * against, and the node-level ones apart, so an instance's health is read without scanning the node's checks.
  */
-record NodeGroup(Node node, SortedMap<String, ServiceInstance> services, SortedMap<String, HealthCheck> checks,
-    List<ServiceInstance> serviceList, List<HealthCheck> checkList, List<HealthCheck> nodeChecks,
-    Map<String, List<HealthCheck>> checksByService) {
+record NodeGroup(Node node, PSortedMap<String, ServiceInstance> services, PSortedMap<String, HealthCheck> checks,
+    PSortedMap<String, HealthCheck> nodeChecks, PMap<String, PSortedMap<String, HealthCheck>> checksByService) {
 
-  static final NodeGroup NONE = of(null, new TreeMap<>(), new TreeMap<>());
+  static final NodeGroup NONE = new NodeGroup(null, TreePMap.empty(), TreePMap.empty(), TreePMap.empty(),
+      HashTreePMap.empty());
 
   /**
    * This group with {@code node} as its node entry and the changed keys of this node applied from
    * {@code entries} (an absent key was removed).
    */
   NodeGroup patch(Node node, NavigableMap<String, Object> entries, Collection<String> changedKeys) {
-    TreeMap<String, ServiceInstance> nextServices = null;
-    TreeMap<String, HealthCheck> nextChecks = null;
+    PSortedMap<String, ServiceInstance> nextServices = services;
+    PSortedMap<String, HealthCheck> nextChecks = checks;
+    PSortedMap<String, HealthCheck> nextNodeChecks = nodeChecks;
+    PMap<String, PSortedMap<String, HealthCheck>> nextByService = checksByService;
     for (String key : changedKeys) {
       String id = EntryKeys.idOf(key);
       if (id == null) continue;
       Object v = entries.get(key);
       if (key.startsWith(EntryKeys.SERVICE_PREFIX)) {
-        if (nextServices == null) nextServices = new TreeMap<>(services);
-        if (v instanceof ServiceInstance s) nextServices.put(id, s);
-        else nextServices.remove(id);
+        nextServices = v instanceof ServiceInstance s ? nextServices.plus(id, s) : nextServices.minus(id);
       } else if (key.startsWith(EntryKeys.CHECK_PREFIX)) {
-        if (nextChecks == null) nextChecks = new TreeMap<>(checks);
-        if (v instanceof HealthCheck c) nextChecks.put(id, c);
-        else nextChecks.remove(id);
+        HealthCheck old = nextChecks.get(id);
+        if (old != null && old.isNodeCheck()) nextNodeChecks = nextNodeChecks.minus(id);
+        else if (old != null) nextByService = without(nextByService, old.serviceId(), id);
+        if (v instanceof HealthCheck c) {
+          nextChecks = nextChecks.plus(id, c);
+          if (c.isNodeCheck()) nextNodeChecks = nextNodeChecks.plus(id, c);
+          else nextByService = nextByService.plus(c.serviceId(), byId(nextByService, c.serviceId()).plus(id, c));
+        } else {
+          nextChecks = nextChecks.minus(id);
+        }
       }
     }
-    if (nextServices == null && nextChecks == null) {
-      return new NodeGroup(node, services, checks, serviceList, checkList, nodeChecks, checksByService);
-    }
-    return of(node, nextServices != null ? nextServices : services, nextChecks != null ? nextChecks : checks);
+    return new NodeGroup(node, nextServices, nextChecks, nextNodeChecks, nextByService);
   }
 
-  private static NodeGroup of(Node node, SortedMap<String, ServiceInstance> services,
-      SortedMap<String, HealthCheck> checks) {
-    List<HealthCheck> nodeChecks = new ArrayList<>();
-    Map<String, List<HealthCheck>> byService = new HashMap<>();
-    for (HealthCheck c : checks.values()) {
-      if (c.isNodeCheck()) nodeChecks.add(c);
-      else byService.computeIfAbsent(c.serviceId(), k -> new ArrayList<>()).add(c);
-    }
-    return new NodeGroup(node, Collections.unmodifiableSortedMap(services), Collections.unmodifiableSortedMap(checks),
-        List.copyOf(services.values()), List.copyOf(checks.values()), List.copyOf(nodeChecks), byService);
+  private static PSortedMap<String, HealthCheck> byId(PMap<String, PSortedMap<String, HealthCheck>> byService,
+      String serviceId) {
+    PSortedMap<String, HealthCheck> m = byService.get(serviceId);
+    return m == null ? TreePMap.empty() : m;
+  }
+
+  private static PMap<String, PSortedMap<String, HealthCheck>> without(
+      PMap<String, PSortedMap<String, HealthCheck>> byService, String serviceId, String checkId) {
+    PSortedMap<String, HealthCheck> rest = byId(byService, serviceId).minus(checkId);
+    return rest.isEmpty() ? byService.minus(serviceId) : byService.plus(serviceId, rest);
+  }
+
+  /** The node's services, sorted by id; built per call. */
+  List<ServiceInstance> serviceList() {
+    return List.copyOf(services.values());
+  }
+
+  /** The node's checks, sorted by id; built per call. */
+  List<HealthCheck> checkList() {
+    return List.copyOf(checks.values());
   }
 
   /** Node checks first, then the instance's own: what counts against it. */
   ServiceHealth health(ServiceInstance s) {
-    List<HealthCheck> all = new ArrayList<>(nodeChecks);
-    all.addAll(checksByService.getOrDefault(s.id(), List.of()));
+    List<HealthCheck> all = new ArrayList<>(nodeChecks.values());
+    all.addAll(byId(checksByService, s.id()).values());
     return ServiceHealth.of(node, s, all);
   }
 }

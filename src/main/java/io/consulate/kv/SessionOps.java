@@ -1,5 +1,6 @@
 package io.consulate.kv;
 
+import io.consulate.catalog.CatalogReads;
 import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.catalog.GoDuration;
 import io.consulate.catalog.HealthCheck;
@@ -19,7 +20,7 @@ public final class SessionOps {
   private SessionOps() {}
 
   /** Stores a new session stamped with this write's index; refuses it by Consul's rules. */
-  public static Session create(KvChanges c, Session s, CatalogSnapshot catalog) {
+  public static Session create(KvChanges c, Session s, CatalogReads catalog) {
     if (!s.ttl().isEmpty()) {
       Duration ttl;
       try {
@@ -39,7 +40,7 @@ public final class SessionOps {
     return stamped;
   }
 
-  private static void requireHealthy(CatalogSnapshot catalog, String node, String checkId) {
+  private static void requireHealthy(CatalogReads catalog, String node, String checkId) {
     HealthCheck check = catalog.check(node, checkId);
     if (check == null) throw new KvException("Missing check '" + checkId + "' registration");
     if (check.status() == HealthStatus.CRITICAL) throw new KvException("Check '" + checkId + "' is in critical state");

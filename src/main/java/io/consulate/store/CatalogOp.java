@@ -1,6 +1,6 @@
 package io.consulate.store;
 
-import io.consulate.catalog.CatalogSnapshot;
+import io.consulate.catalog.CatalogReads;
 import io.consulate.catalog.CatalogWrites;
 import io.consulate.catalog.ChangeSet;
 import io.consulate.catalog.HealthCheck;
@@ -17,12 +17,12 @@ import java.util.List;
  * under {@code op}; op names are only ever added.
  */
 public sealed interface CatalogOp {
-  void apply(ChangeSet.Builder b, CatalogSnapshot snap);
+  void apply(ChangeSet.Builder b, CatalogReads snap);
 
   JsonObject toJson();
 
   record RegisterNode(Node node) implements CatalogOp {
-    public void apply(ChangeSet.Builder b, CatalogSnapshot snap) {
+    public void apply(ChangeSet.Builder b, CatalogReads snap) {
       CatalogWrites.registerNode(b, snap, node);
     }
 
@@ -32,7 +32,7 @@ public sealed interface CatalogOp {
   }
 
   record RegisterService(ServiceInstance service, List<HealthCheck> checks, boolean replaceChecks) implements CatalogOp {
-    public void apply(ChangeSet.Builder b, CatalogSnapshot snap) {
+    public void apply(ChangeSet.Builder b, CatalogReads snap) {
       CatalogWrites.registerService(b, snap, service, checks, replaceChecks);
     }
 
@@ -43,7 +43,7 @@ public sealed interface CatalogOp {
   }
 
   record RegisterCheck(HealthCheck check) implements CatalogOp {
-    public void apply(ChangeSet.Builder b, CatalogSnapshot snap) {
+    public void apply(ChangeSet.Builder b, CatalogReads snap) {
       CatalogWrites.registerCheck(b, snap, check);
     }
 
@@ -54,7 +54,7 @@ public sealed interface CatalogOp {
 
   /** A check result: status and output of a check that exists; one deregistered meanwhile is left alone. */
   record UpdateCheck(String node, String checkId, HealthStatus status, String output) implements CatalogOp {
-    public void apply(ChangeSet.Builder b, CatalogSnapshot snap) {
+    public void apply(ChangeSet.Builder b, CatalogReads snap) {
       CatalogWrites.updateCheck(b, snap, node, checkId, status, output);
     }
 
@@ -70,7 +70,7 @@ public sealed interface CatalogOp {
       return new Deregister(node, "", "");
     }
 
-    public void apply(ChangeSet.Builder b, CatalogSnapshot snap) {
+    public void apply(ChangeSet.Builder b, CatalogReads snap) {
       CatalogWrites.catalogDeregister(b, snap, node, serviceId, checkId);
     }
 
@@ -82,7 +82,7 @@ public sealed interface CatalogOp {
   /** {@code /v1/catalog/register}: see {@link CatalogWrites#catalogRegister}; {@code service} may be null. */
   record Register(Node node, boolean skipNodeUpdate, ServiceInstance service, List<HealthCheck> checks)
       implements CatalogOp {
-    public void apply(ChangeSet.Builder b, CatalogSnapshot snap) {
+    public void apply(ChangeSet.Builder b, CatalogReads snap) {
       CatalogWrites.catalogRegister(b, snap, node, skipNodeUpdate, service, checks);
     }
 

@@ -1,24 +1,24 @@
 package io.consulate.store;
 
-import io.consulate.catalog.CatalogSnapshot;
+import io.consulate.catalog.CatalogReads;
 import io.consulate.catalog.ChangeSet;
 import io.consulate.kv.KvChanges;
 import io.consulate.kv.KvState;
 
 /**
- * One command's working view of the latest state: the catalog snapshot and the KV state as of the previous
- * write, and the change collectors stamped with this write's index. Only the collectors a command asks for
- * exist; the replicated state applies whatever they hold.
+ * One command's working view of the latest state: the catalog and the KV state as of the previous write, and
+ * the change collectors stamped with this write's index. Only the collectors a command asks for exist; the
+ * replicated state applies whatever they hold.
  */
 public final class Mutation {
-  private final CatalogSnapshot catalog;
+  private final CatalogReads catalog;
   private final KvState kv;
   private final long index;
   private final long nowMillis;
   private ChangeSet.Builder catalogChanges;
   private KvChanges kvChanges;
 
-  Mutation(CatalogSnapshot catalog, KvState kv, long index, long nowMillis) {
+  Mutation(CatalogReads catalog, KvState kv, long index, long nowMillis) {
     this.catalog = catalog;
     this.kv = kv;
     this.index = index;
@@ -26,7 +26,7 @@ public final class Mutation {
   }
 
   /** The catalog before this write. */
-  public CatalogSnapshot catalog() {
+  public CatalogReads catalog() {
     return catalog;
   }
 

@@ -10,15 +10,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Publishes the applied state to readers, off the thread that applies the log: a burst of applied writes
- * yields one publication of the newest state (the coalescing of DESIGN.md), and the log never waits for a
- * reader. Also where a writer waits to read its own write: {@link #reached} completes once a state with that
- * index is published on this node.
+ * yields one snapshot built and published for the lot (the coalescing of DESIGN.md), and the log never waits
+ * for a reader. Also where a writer waits to read its own write: {@link #reached} completes once a state with
+ * that index is published on this node.
  */
 final class Publication implements AutoCloseable {
-  private record Latest(CatalogSnapshot catalog, KvState kv, long index) {}
+  /** The state to publish: snapshots of whole writes only, and the index they include. */
+  record Latest(CatalogSnapshot catalog, KvState kv, long index) {}
 
   private final SnapshotPublisher<CatalogSnapshot> catalog = new SnapshotPublisher<>(CatalogSnapshot.EMPTY);
   private final SnapshotPublisher<KvState> kv = new SnapshotPublisher<>(KvState.EMPTY);
@@ -31,7 +33,12 @@ final class Publication implements AutoCloseable {
   /** Writers waiting for an index, by index; guarded by itself, as is {@link #published}. */
   private final TreeMap<Long, List<CompletableFuture<Void>>> waiting = new TreeMap<>();
   private long published;
-  private volatile Latest latest = new Latest(CatalogSnapshot.EMPTY, KvState.EMPTY, 0);
+  private volatile Supplier<Latest> source = () -> new Latest(CatalogSnapshot.EMPTY, KvState.EMPTY, 0);
+
+  /** Where the state to publish is built, on the publishing thread, when it is time. */
+  void source(Supplier<Latest> built) {
+    this.source = built;
+  }
 
   SnapshotPublisher<CatalogSnapshot> catalog() {
     return catalog;
@@ -41,15 +48,14 @@ final class Publication implements AutoCloseable {
     return kv;
   }
 
-  /** The state after a write was applied; published soon, together with any that follow it. */
-  void changed(CatalogSnapshot nextCatalog, KvState nextKv, long index) {
-    latest = new Latest(nextCatalog, nextKv, index);
+  /** A write was applied: its state is built and published soon, together with any that follow it. */
+  void changed() {
     if (pending.compareAndSet(false, true)) publisher.execute(this::publish);
   }
 
   private void publish() {
     pending.set(false);
-    Latest l = latest;
+    Latest l = source.get();
     if (catalog.current() != l.catalog()) catalog.publish(l.catalog());
     if (kv.current() != l.kv()) kv.publish(l.kv());
     List<CompletableFuture<Void>> served = new ArrayList<>();

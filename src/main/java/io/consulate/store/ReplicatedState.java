@@ -3,6 +3,7 @@ package io.consulate.store;
 import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.catalog.ChangeSet;
 import io.consulate.catalog.EntryKeys;
+import io.consulate.catalog.LiveCatalog;
 import io.consulate.kv.KvChanges;
 import io.consulate.kv.KvState;
 import java.io.DataInput;
@@ -19,11 +20,13 @@ import java.util.logging.Logger;
 import org.jgroups.raft.StateMachine;
 
 /**
- * The state every server derives from the log: the catalog's entries and snapshot, the KV state, and the
- * index. Committed commands are applied here one at a time, in log order, identically on every server; each
- * one that changes something takes the next index, so indexes are consecutive, never reused, and never go
- * backwards. The state is also what a log snapshot holds ({@link #writeContentTo}), so a restarted or lagging
- * server gets it whole.
+ * The state every server derives from the log: the catalog's entries, the KV state, and the index. Committed
+ * commands are applied here one at a time, in log order, identically on every server; each one that changes
+ * something takes the next index, so indexes are consecutive, never reused, and never go backwards. Commands are
+ * validated against the live entries ({@link LiveCatalog}); the immutable catalog snapshot readers use is built
+ * from the entries changed since the last one when the publisher asks ({@link #built}), between two commands,
+ * so a burst of writes costs one build. The state is also what a log snapshot holds ({@link #writeContentTo}),
+ * so a restarted or lagging server gets it whole.
  */
 final class ReplicatedState implements StateMachine {
   private static final Logger LOG = Logger.getLogger(ReplicatedState.class.getName());
@@ -32,12 +35,25 @@ final class ReplicatedState implements StateMachine {
   private final Publication publication;
   /** Catalog entries by {@link EntryKeys} key, with the index-table entries: what snapshots are built from. */
   private final TreeMap<String, Object> catalogEntries = new TreeMap<>();
+  private final LiveCatalog live = new LiveCatalog(catalogEntries);
+  /** Catalog keys changed since the last snapshot was built. */
+  private final Set<String> unpublished = new HashSet<>();
   private CatalogSnapshot catalog = CatalogSnapshot.EMPTY;
   private KvState kv = KvState.EMPTY;
   private long index;
 
   ReplicatedState(Publication publication) {
     this.publication = publication;
+    publication.source(this::built);
+  }
+
+  /** The state after the last applied command, its catalog snapshot brought up to date; publisher thread. */
+  synchronized Publication.Latest built() {
+    if (!unpublished.isEmpty()) {
+      catalog = catalog.update(catalogEntries, unpublished);
+      unpublished.clear();
+    }
+    return new Publication.Latest(catalog, kv, index);
   }
 
   @Override
@@ -51,12 +67,12 @@ final class ReplicatedState implements StateMachine {
       return serializeResponse ? CommandCodec.refusal(e, index) : null;
     }
     byte[] answer = run(command, serializeResponse);
-    publication.changed(catalog, kv, index);
+    publication.changed();
     return answer;
   }
 
   private <R> byte[] run(Command<R> command, boolean answer) {
-    Mutation m = new Mutation(catalog, kv, index + 1, command.nowMillis());
+    Mutation m = new Mutation(live, kv, index + 1, command.nowMillis());
     R result;
     try {
       result = command.apply(m);
@@ -77,21 +93,19 @@ final class ReplicatedState implements StateMachine {
   }
 
   private void applyCatalog(ChangeSet changes) {
-    Set<String> keys = new HashSet<>();
     for (String k : changes.removals()) {
       catalogEntries.remove(k);
-      keys.add(k);
+      unpublished.add(k);
     }
     changes.puts().forEach((k, v) -> {
       catalogEntries.put(k, v);
-      keys.add(k);
+      unpublished.add(k);
     });
     for (String view : changes.touchedIndexes()) {
       String k = EntryKeys.index(view);
       catalogEntries.put(k, changes.index());
-      keys.add(k);
+      unpublished.add(k);
     }
-    catalog = catalog.update(catalogEntries, keys);
   }
 
   @Override
@@ -126,9 +140,11 @@ final class ReplicatedState implements StateMachine {
     int m = in.readInt();
     for (int i = 0; i < m; i++) stored.put(readString(in), readString(in));
     index = snapshotIndex;
-    catalog = CatalogSnapshot.EMPTY.update(catalogEntries, catalogEntries.keySet());
+    catalog = CatalogSnapshot.EMPTY;
+    unpublished.clear();
+    unpublished.addAll(catalogEntries.keySet());
     kv = KvCodec.state(stored);
-    publication.changed(catalog, kv, index);
+    publication.changed();
     LOG.fine("state restored from a snapshot at index " + index);
   }
 
