@@ -33,6 +33,19 @@ class CatalogSnapshotUpdateTest {
       snap = snap.update(entries, keys);
       CatalogSnapshot full = CatalogSnapshot.EMPTY.update(entries, entries.keySet());
       assertSameReads("seed " + seed + " step " + step + " key " + key, full, snap);
+      assertSameWriterReads("seed " + seed + " step " + step, full, new LiveCatalog(entries));
+    }
+  }
+
+  /** What the write rules read: the writer's live view answers as the snapshot does, for every node that exists. */
+  private static void assertSameWriterReads(String where, CatalogReads want, CatalogReads got) {
+    for (String node : NODES) {
+      assertEquals(want.node(node), got.node(node), where + " node " + node);
+      if (want.node(node) == null) continue; // the store never holds entries of a missing node; this test does
+      assertEquals(want.servicesOnNode(node), got.servicesOnNode(node), where + " services on " + node);
+      assertEquals(want.checksOnNode(node), got.checksOnNode(node), where + " checks on " + node);
+      for (ServiceInstance s : want.servicesOnNode(node)) assertEquals(s, got.service(node, s.id()), where);
+      for (HealthCheck c : want.checksOnNode(node)) assertEquals(c, got.check(node.toUpperCase(), c.checkId()), where);
     }
   }
 
