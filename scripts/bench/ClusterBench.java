@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
@@ -23,7 +21,6 @@ import org.xbill.DNS.Type;
  * fat jar on the class path for dnsjava).
  *   propagation N HTTP DNS : N registrations through HTTP port HTTP, each polled over DNS on port DNS until
  *                            visible; prints median/p99 of PUT-to-visible and of the lag after the PUT returned
- *   throughput N C HTTP    : N registrations through HTTP port HTTP with C requests in flight; prints regs/s
  *   cas SECS PER HTTP,...  : PER clients per node, each incrementing one KV key with read-then-?cas= for SECS
  *                            seconds; prints acknowledged increments/s, and how many of them the final value lost
  */
@@ -33,7 +30,7 @@ public class ClusterBench {
   public static void main(String[] args) throws Exception {
     if (args[0].equals("propagation")) propagation(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
     else if (args[0].equals("cas")) cas(Integer.parseInt(args[1]), Integer.parseInt(args[2]), args[3].split(","));
-    else throughput(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+    else throw new IllegalArgumentException("usage: propagation N HTTP DNS | cas SECS PER HTTP,...");
   }
 
   static HttpRequest register(int http, String id, String name, int i) {
@@ -65,25 +62,6 @@ public class ClusterBench {
     System.out.printf("PUT on node A -> visible in DNS on node B: median %.2f ms, p99 %.2f ms, max %.2f ms%n",
         pct(total, 50), pct(total, 99), pct(total, 100));
     System.out.printf("after the PUT returned, visible in DNS on B: median %.2f ms, p99 %.2f ms%n", pct(lag, 50), pct(lag, 99));
-  }
-
-  static void throughput(int n, int concurrency, int http) throws Exception {
-    Semaphore inFlight = new Semaphore(concurrency);
-    AtomicInteger failed = new AtomicInteger();
-    List<CompletableFuture<?>> all = new ArrayList<>();
-    long t0 = System.nanoTime();
-    for (int i = 0; i < n; i++) {
-      inFlight.acquire();
-      all.add(HTTP.sendAsync(register(http, "load-" + i, "load" + (i % 100), i), HttpResponse.BodyHandlers.ofString())
-          .whenComplete((r, e) -> {
-            if (e != null || r.statusCode() != 200) failed.incrementAndGet();
-            inFlight.release();
-          }));
-    }
-    CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
-    double secs = (System.nanoTime() - t0) / 1e9;
-    System.out.printf("%d registrations (%d failed), %d in flight: %.1f s, %.0f registrations/s%n", n, failed.get(),
-        concurrency, secs, n / secs);
   }
 
   static void cas(int seconds, int perNode, String[] httpPorts) throws Exception {
