@@ -1,6 +1,6 @@
 /**
- * Where the catalog lives: the Infinispan caches (local for a lone agent, replicated over JGroups for a
- * cluster), the index counter that stamps every write, the listener that turns cache changes into published
- * immutable snapshots, and cluster membership: the view, the leader, and {@code serfHealth} of failed members.
+ * The servers' networks: the LAN membership (member records and the Vert.x event bus over Infinispan and
+ * JGroups, who is alive, left or failed) and the Raft channel (jgroups-raft: the leader, the log, bootstrap of
+ * the group), which the store's write pipeline runs on.
  */
 package io.consulate.cluster;

@@ -72,7 +72,8 @@ public final class CatalogStatusWriter implements StatusSink {
     CompletionStage<?> written = store.submit(CatalogCommand.of(
         new CatalogOp.UpdateCheck(node, checkId, result.status(), result.output())));
     written.whenComplete((x, err) -> {
-      if (err != null) timers.schedule(RETRY_INTERVAL, () -> retry(checkId, result));
+      // Completed on a store thread: back to the checks' thread before touching the timers.
+      if (err != null) timers.execute(() -> timers.schedule(RETRY_INTERVAL, () -> retry(checkId, result)));
     });
     return written.thenApply(x -> (Void) null);
   }

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
  * Holds the current snapshot behind one volatile reference (readers never lock) and tells the rest of the
  * agent when a newer one is out (blocking queries, DNS caches, the session reaper). Generic over the snapshot
  * type, so the catalog and the KV store share it; writers wait for their own write through
- * {@link CacheMirror#rebuilt()}.
+ * {@link Store#submit}, which completes once the state holding it is published.
  */
 public final class SnapshotPublisher<S> {
   private volatile S current;
