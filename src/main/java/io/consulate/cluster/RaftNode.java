@@ -38,6 +38,15 @@ public final class RaftNode implements AutoCloseable {
   private final RaftSettings settings;
   private final String logName;
   private volatile long leaderSeenAt;
+  private final java.util.concurrent.ScheduledExecutorService watchdog =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "raft-election-watchdog");
+        t.setDaemon(true);
+        return t;
+      });
+  /** Consecutive watchdog passes that found this server's majority view, unchanged, without a known leader. */
+  private int leaderlessPasses;
+  private org.jgroups.ViewId watchedView;
 
   private RaftNode(JChannel channel, RaftHandle handle, RaftSettings settings, String logName) {
     this.channel = channel;
@@ -57,7 +66,50 @@ public final class RaftNode implements AutoCloseable {
     // A lone server's loopback transport is JVM-wide: a group name of its own keeps it alone.
     channel.connect(settings.lone() ? cluster + "-" + UUID.randomUUID() : cluster);
     RAFT raft = handle.raft();
-    return new RaftNode(channel, handle, settings, raft.logName());
+    RaftNode node = new RaftNode(channel, handle, settings, raft.logName());
+    node.watchdog.scheduleWithFixedDelay(node::checkElection, WATCHDOG_MILLIS, WATCHDOG_MILLIS, TimeUnit.MILLISECONDS);
+    return node;
+  }
+
+  /** How often the election watchdog looks. */
+  private static final long WATCHDOG_MILLIS = 500;
+  /** Leaderless passes before a vote: the view's coordinator first (1 s), any other server later (2 s). */
+  private static final int COORDINATOR_PASSES = 2;
+  private static final int MEMBER_PASSES = 4;
+
+  /**
+   * jgroups-raft 1.0.11 elects only on a view change, and an election can end with no server leading: in a
+   * manual partition test the majority's servers ended up one with no leader and the other naming the first
+   * as leader, and with no further view change they stayed so for minutes. So a server in a view that holds a
+   * majority, that knows no leader in that view, starts a vote itself once the view has stayed put for a second
+   * (the coordinator) or two (the others). A vote is Raft's own: a new term, and the most up-to-date log of the
+   * majority wins.
+   */
+  private void checkElection() {
+    try {
+      org.jgroups.View view = channel.getView();
+      RAFT raft = handle.raft();
+      Address leader = raft.leader();
+      if (view == null || view.size() < raft.majority() || (leader != null && view.containsMember(leader))
+          || !view.getViewId().equals(watchedView)) {
+        // A new view gets the library's own election first; the watchdog only acts on a view that stays put.
+        watchedView = view == null ? null : view.getViewId();
+        leaderlessPasses = 0;
+        return;
+      }
+      boolean coordinator = channel.getAddress() != null && channel.getAddress().equals(view.getCoord());
+      if (++leaderlessPasses >= (coordinator ? COORDINATOR_PASSES : MEMBER_PASSES)) {
+        org.jgroups.protocols.raft.ELECTION election =
+            channel.getProtocolStack().findProtocol(org.jgroups.protocols.raft.ELECTION.class);
+        if (!election.isVotingThreadRunning()) {
+          LOG.info("no leader in a view with a majority of the servers " + view + "; starting a vote");
+          election.startVotingThread();
+        }
+        leaderlessPasses = 0;
+      }
+    } catch (RuntimeException e) {
+      LOG.fine("election watchdog pass failed: " + e);
+    }
   }
 
   /** Replicates one command; completes with the leader's answer, or fails with {@link NoLeaderException}. */
@@ -169,6 +221,7 @@ public final class RaftNode implements AutoCloseable {
 
   @Override
   public void close() {
+    watchdog.shutdownNow();
     channel.close();
     if (settings.logDir() == null) InMemoryLog.logs.remove(logName);
     LOG.fine("raft channel closed");

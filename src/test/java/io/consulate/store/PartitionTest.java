@@ -54,7 +54,7 @@ class PartitionTest {
     }
     awaitTrue(() -> servers.stream().filter(Store::isLeader).count() == 1
         && servers.stream().allMatch(s -> s.raft().knownLeader()));
-    long before = write(servers.get(0), "before");
+    long before = writeWithRetry(servers.get(0), "before");
     Store cut = servers.stream().filter(Store::isLeader).findFirst().orElseThrow();
 
     List<DISCARD> cuts = partition(cut);
@@ -65,15 +65,31 @@ class PartitionTest {
     assertNotNull(cut.snapshot().node("before"), "the minority still serves its snapshot");
     Store majority = servers.stream().filter(s -> s != cut).findFirst().orElseThrow();
     awaitTrue(() -> majority.raft().knownLeader());
-    long during = write(majority, "during");
+    long during = writeWithRetry(majority, "during");
     assertTrue(during > before, "the new leader continues from the last index");
 
     for (DISCARD d : cuts) d.resetIgnoredMembers();
     awaitTrue(() -> cut.raft().knownLeader() && cut.snapshot().node("during") != null);
     assertEquals(null, cut.snapshot().node("refused"), "the refused write never happened");
-    long after = write(cut, "after");
+    long after = writeWithRetry(cut, "after");
     assertTrue(after > during);
     for (Store s : servers) awaitTrue(() -> s.snapshot().node("after") != null && s.index() == after);
+  }
+
+  /**
+   * A write as a Consul client makes it: "No cluster leader" is retried for up to 10 s, since a leader may
+   * still be settling (a vote in progress) when the test's condition was met.
+   */
+  private static long writeWithRetry(Store server, String node) throws Exception {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (true) {
+      try {
+        return write(server, node);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof NoLeaderException) || System.nanoTime() > end) throw e;
+        Thread.sleep(100);
+      }
+    }
   }
 
   private static long write(Store server, String node) throws Exception {
