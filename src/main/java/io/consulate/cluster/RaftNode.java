@@ -47,6 +47,8 @@ public final class RaftNode implements AutoCloseable {
   /** Consecutive watchdog passes that found this server's majority view, unchanged, without a known leader. */
   private int leaderlessPasses;
   private org.jgroups.ViewId watchedView;
+  /** Writes handed to a leader and not answered yet, with that leader. */
+  private final java.util.Map<CompletableFuture<byte[]>, Address> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
 
   private RaftNode(JChannel channel, RaftHandle handle, RaftSettings settings, String logName) {
     this.channel = channel;
@@ -67,11 +69,11 @@ public final class RaftNode implements AutoCloseable {
     channel.connect(settings.lone() ? cluster + "-" + UUID.randomUUID() : cluster);
     RAFT raft = handle.raft();
     RaftNode node = new RaftNode(channel, handle, settings, raft.logName());
-    node.watchdog.scheduleWithFixedDelay(node::checkElection, WATCHDOG_MILLIS, WATCHDOG_MILLIS, TimeUnit.MILLISECONDS);
+    node.watchdog.scheduleWithFixedDelay(node::watchLeader, WATCHDOG_MILLIS, WATCHDOG_MILLIS, TimeUnit.MILLISECONDS);
     return node;
   }
 
-  /** How often the election watchdog looks. */
+  /** How often the leader watchdog looks (orphaned writes, leaderless views). */
   private static final long WATCHDOG_MILLIS = 500;
   /** Leaderless passes before a vote: the view's coordinator first (1 s), any other server later (2 s). */
   private static final int COORDINATOR_PASSES = 2;
@@ -85,11 +87,12 @@ public final class RaftNode implements AutoCloseable {
    * (the coordinator) or two (the others). A vote is Raft's own: a new term, and the most up-to-date log of the
    * majority wins.
    */
-  private void checkElection() {
+  private void watchLeader() {
     try {
       org.jgroups.View view = channel.getView();
       RAFT raft = handle.raft();
       Address leader = raft.leader();
+      failOrphanedWrites(leader);
       if (view == null || view.size() < raft.majority() || (leader != null && view.containsMember(leader))
           || !view.getViewId().equals(watchedView)) {
         // A new view gets the library's own election first; the watchdog only acts on a view that stays put.
@@ -112,19 +115,39 @@ public final class RaftNode implements AutoCloseable {
     }
   }
 
-  /** Replicates one command; completes with the leader's answer, or fails with {@link NoLeaderException}. */
+  /**
+   * Replicates one command; completes with the leader's answer, or fails with {@link NoLeaderException}, or with
+   * "leadership lost" when the leader it went to is no longer the leader before answering (the write may or may
+   * not have been committed, as with Consul's error of that name).
+   */
   public CompletableFuture<byte[]> replicate(byte[] command) {
+    Address sentTo = handle.leader();
     CompletableFuture<byte[]> sent;
     try {
       sent = handle.setAsync(command, 0, command.length);
     } catch (Exception e) {
       return translated(e); // no leader known, or not leader any more
     }
+    if (sentTo != null) {
+      inFlight.put(sent, sentTo);
+      sent.whenComplete((r, e) -> inFlight.remove(sent));
+    }
     return sent.orTimeout(WRITE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).exceptionallyCompose(RaftNode::translated);
+  }
+
+  /**
+   * Fails the writes whose leader is gone: one that died or was cut off with them never answers, and a client
+   * waiting the full timeout on it would see the cluster down for longer than the failover takes.
+   */
+  private void failOrphanedWrites(Address leader) {
+    inFlight.forEach((write, sentTo) -> {
+      if (!sentTo.equals(leader)) write.completeExceptionally(new LeadershipLostException());
+    });
   }
 
   private static CompletableFuture<byte[]> translated(Throwable err) {
     Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+    if (cause instanceof LeadershipLostException) return CompletableFuture.failedFuture(cause);
     if (cause instanceof TimeoutException) {
       return CompletableFuture.failedFuture(new ClusterException("timed out waiting for the leader to commit the write"));
     }

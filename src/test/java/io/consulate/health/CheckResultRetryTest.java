@@ -1,5 +1,7 @@
 package io.consulate.health;
 
+import static io.consulate.store.RaftTestSupport.awaitTrue;
+import static io.consulate.store.RaftTestSupport.freePort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -10,14 +12,11 @@ import io.consulate.catalog.Node;
 import io.consulate.cluster.RaftSettings;
 import io.consulate.store.CatalogOp;
 import io.consulate.store.Store;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -74,20 +73,5 @@ class CheckResultRetryTest {
         "retry-test");
     open.add(s);
     return s;
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
-
-  /** Polls what we cannot subscribe to from outside (a view change, a timer-driven write), for at most 20 s. */
-  private static void awaitTrue(Callable<Boolean> condition) throws Exception {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.call()) {
-      if (System.nanoTime() > end) throw new AssertionError("condition not met within 20 s");
-      Thread.sleep(50);
-    }
   }
 }

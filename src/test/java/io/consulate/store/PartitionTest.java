@@ -1,5 +1,7 @@
 package io.consulate.store;
 
+import static io.consulate.store.RaftTestSupport.awaitTrue;
+import static io.consulate.store.RaftTestSupport.freePort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,13 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.consulate.catalog.Node;
 import io.consulate.cluster.NoLeaderException;
 import io.consulate.cluster.RaftSettings;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.jgroups.Address;
@@ -113,20 +112,5 @@ class PartitionTest {
       cuts.add(d);
     }
     return cuts;
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
-
-  /** Polls a view change we cannot subscribe to from outside, for at most 20 s. */
-  private static void awaitTrue(Callable<Boolean> condition) throws Exception {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.call()) {
-      if (System.nanoTime() > end) throw new AssertionError("condition not met within 20 s");
-      Thread.sleep(50);
-    }
   }
 }
