@@ -58,13 +58,17 @@ final class CommandCodec {
     }
   }
 
-  /** The answer to a write that took effect (or was a no-op) at {@code index}. */
-  static <R> byte[] answer(Command<R> c, R result, long index) {
-    return new JsonObject().put("i", index).put("r", c.encodeResult(result)).encode().getBytes(StandardCharsets.UTF_8);
+  /**
+   * The answer to a write that took effect (or was a no-op) at {@code index}, as the {@code applied}-th log
+   * entry: the submitting node answers once it has published that many.
+   */
+  static <R> byte[] answer(Command<R> c, R result, long index, long applied) {
+    return new JsonObject().put("i", index).put("a", applied).put("r", c.encodeResult(result)).encode()
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   /** The answer to a write the rules refused: its kind decides what the submitter rethrows. */
-  static byte[] refusal(RuntimeException e, long index) {
+  static byte[] refusal(RuntimeException e, long index, long applied) {
     JsonObject err = new JsonObject().put("m", e.getMessage());
     if (e instanceof CatalogException) err.put("k", "catalog");
     else if (e instanceof Txn.Failed f) {
@@ -73,7 +77,7 @@ final class CommandCodec {
       err.put("k", "txn").put("x", errors);
     } else if (e instanceof KvException) err.put("k", "kv");
     else err.put("k", "internal");
-    return new JsonObject().put("i", index).put("e", err).encode().getBytes(StandardCharsets.UTF_8);
+    return new JsonObject().put("i", index).put("a", applied).put("e", err).encode().getBytes(StandardCharsets.UTF_8);
   }
 
   /** The submitter's side: the result and index, or the refusal thrown. */
@@ -81,7 +85,7 @@ final class CommandCodec {
     JsonObject j = new JsonObject(new String(answer, StandardCharsets.UTF_8));
     JsonObject err = j.getJsonObject("e");
     if (err != null) throw refused(err);
-    return new Applied<>(c.decodeResult(j.getValue("r")), j.getLong("i"));
+    return new Applied<>(c.decodeResult(j.getValue("r")), j.getLong("i"), j.getLong("a", 0L));
   }
 
   private static RuntimeException refused(JsonObject err) {

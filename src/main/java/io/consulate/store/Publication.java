@@ -16,11 +16,14 @@ import java.util.function.Supplier;
  * Publishes the applied state to readers, off the thread that applies the log: a burst of applied writes
  * yields one snapshot built and published for the lot (the coalescing of DESIGN.md), and the log never waits
  * for a reader. Also where a writer waits to read its own write: {@link #reached} completes once a state with
- * that index is published on this node.
+ * that write (counted by {@link Latest#applied}, which counts every write, changing or not) is published here.
  */
 final class Publication implements AutoCloseable {
-  /** The state to publish: snapshots of whole writes only, and the index they include. */
-  record Latest(CatalogSnapshot catalog, KvState kv, long index) {}
+  /**
+   * The state to publish: snapshots of whole writes only, the index they include, and how many log entries
+   * were applied to make them (the same count on every server, since all apply the same log).
+   */
+  record Latest(CatalogSnapshot catalog, KvState kv, long index, long applied) {}
 
   private final SnapshotPublisher<CatalogSnapshot> catalog = new SnapshotPublisher<>(CatalogSnapshot.EMPTY);
   private final SnapshotPublisher<KvState> kv = new SnapshotPublisher<>(KvState.EMPTY);
@@ -30,10 +33,11 @@ final class Publication implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
-  /** Writers waiting for an index, by index; guarded by itself, as is {@link #published}. */
+  /** Writers waiting for an applied count, by count; guarded by itself, as are the two below. */
   private final TreeMap<Long, List<CompletableFuture<Void>>> waiting = new TreeMap<>();
   private long published;
-  private volatile Supplier<Latest> source = () -> new Latest(CatalogSnapshot.EMPTY, KvState.EMPTY, 0);
+  private long publishedIndex;
+  private volatile Supplier<Latest> source = () -> new Latest(CatalogSnapshot.EMPTY, KvState.EMPTY, 0, 0);
 
   /** Where the state to publish is built, on the publishing thread, when it is time. */
   void source(Supplier<Latest> built) {
@@ -60,7 +64,8 @@ final class Publication implements AutoCloseable {
     if (kv.current() != l.kv()) kv.publish(l.kv());
     List<CompletableFuture<Void>> served = new ArrayList<>();
     synchronized (waiting) {
-      published = Math.max(published, l.index());
+      published = Math.max(published, l.applied());
+      publishedIndex = Math.max(publishedIndex, l.index());
       Map<Long, List<CompletableFuture<Void>>> due = waiting.headMap(published, true);
       due.values().forEach(served::addAll);
       due.clear();
@@ -68,12 +73,12 @@ final class Publication implements AutoCloseable {
     served.forEach(w -> w.complete(null));
   }
 
-  /** Completes once this node has published a state that includes index {@code index}. */
-  CompletableFuture<Void> reached(long index) {
+  /** Completes once this node has published a state made of at least {@code applied} log entries. */
+  CompletableFuture<Void> reached(long applied) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     synchronized (waiting) {
-      if (published >= index) return CompletableFuture.completedFuture(null);
-      waiting.computeIfAbsent(index, i -> new ArrayList<>()).add(done);
+      if (published >= applied) return CompletableFuture.completedFuture(null);
+      waiting.computeIfAbsent(applied, i -> new ArrayList<>()).add(done);
     }
     return done;
   }
@@ -81,7 +86,7 @@ final class Publication implements AutoCloseable {
   /** The index of the newest published state. */
   long publishedIndex() {
     synchronized (waiting) {
-      return published;
+      return publishedIndex;
     }
   }
 

@@ -41,6 +41,8 @@ final class ReplicatedState implements StateMachine {
   private CatalogSnapshot catalog = CatalogSnapshot.EMPTY;
   private KvState kv = KvState.EMPTY;
   private long index;
+  /** Log entries applied so far (writes that changed nothing included): what a writer waits for to read it. */
+  private long applied;
 
   ReplicatedState(Publication publication) {
     this.publication = publication;
@@ -53,18 +55,19 @@ final class ReplicatedState implements StateMachine {
       catalog = catalog.update(catalogEntries, unpublished);
       unpublished.clear();
     }
-    return new Publication.Latest(catalog, kv, index);
+    return new Publication.Latest(catalog, kv, index, applied);
   }
 
   @Override
   public synchronized byte[] apply(byte[] data, int offset, int length, boolean serializeResponse) {
+    applied++;
     Command<?> command;
     try {
       command = CommandCodec.decode(data, offset, length);
     } catch (RuntimeException e) {
       // Skipping it on every server alike keeps them equal; the submitter (if any) learns why.
       LOG.severe("skipping an unreadable log entry: " + e.getMessage());
-      return serializeResponse ? CommandCodec.refusal(e, index) : null;
+      return serializeResponse ? CommandCodec.refusal(e, index, applied) : null;
     }
     byte[] answer = run(command, serializeResponse);
     publication.changed();
@@ -81,7 +84,7 @@ final class ReplicatedState implements StateMachine {
           || e instanceof io.consulate.kv.Txn.Failed)) {
         LOG.log(Level.SEVERE, "a command failed to apply; it is refused on every server", e);
       }
-      return answer ? CommandCodec.refusal(e, index) : null;
+      return answer ? CommandCodec.refusal(e, index, applied) : null;
     }
     ChangeSet catalogChanges = m.builtCatalogChanges();
     KvChanges kvChanges = m.kvChanges();
@@ -89,7 +92,7 @@ final class ReplicatedState implements StateMachine {
     if (changed) index++;
     if (catalogChanges != null && !catalogChanges.isEmpty()) applyCatalog(catalogChanges);
     if (kvChanges != null) kv = kv.with(kvChanges); // housekeeping alone moves no index
-    return answer ? CommandCodec.answer(command, result, index) : null;
+    return answer ? CommandCodec.answer(command, result, index, applied) : null;
   }
 
   private void applyCatalog(ChangeSet changes) {
@@ -112,6 +115,7 @@ final class ReplicatedState implements StateMachine {
   public synchronized void writeContentTo(DataOutput out) throws IOException {
     out.writeInt(SNAPSHOT_FORMAT);
     out.writeLong(index);
+    out.writeLong(applied);
     out.writeInt(catalogEntries.size());
     for (Map.Entry<String, Object> e : catalogEntries.entrySet()) {
       writeString(out, e.getKey());
@@ -130,6 +134,7 @@ final class ReplicatedState implements StateMachine {
     int format = in.readInt();
     if (format > SNAPSHOT_FORMAT) throw new IOException("snapshot format " + format + " is newer than this server");
     long snapshotIndex = in.readLong();
+    long snapshotApplied = in.readLong();
     catalogEntries.clear();
     int n = in.readInt();
     for (int i = 0; i < n; i++) {
@@ -140,6 +145,7 @@ final class ReplicatedState implements StateMachine {
     int m = in.readInt();
     for (int i = 0; i < m; i++) stored.put(readString(in), readString(in));
     index = snapshotIndex;
+    applied = snapshotApplied;
     catalog = CatalogSnapshot.EMPTY;
     unpublished.clear();
     unpublished.addAll(catalogEntries.keySet());

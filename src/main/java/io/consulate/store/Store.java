@@ -56,7 +56,7 @@ public final class Store implements AutoCloseable {
         return;
       }
       // Committed, so durable: if this node lags (cut off right after), answer anyway rather than fail a done write.
-      publication.reached(applied.index()).completeOnTimeout(null, APPLY_WAIT_MILLIS, TimeUnit.MILLISECONDS)
+      publication.reached(applied.applied()).completeOnTimeout(null, APPLY_WAIT_MILLIS, TimeUnit.MILLISECONDS)
           .whenComplete((x, e) -> done.complete(applied));
     });
     return done;

@@ -67,7 +67,7 @@ class CommandCodecTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("refusals")
   void aRefusalIsRethrownAsTheSameFailure(RuntimeException refusal) {
-    byte[] answer = CommandCodec.refusal(refusal, 5);
+    byte[] answer = CommandCodec.refusal(refusal, 5, 9);
     RuntimeException back = assertThrows(RuntimeException.class, () -> CommandCodec.read(new HousekeepingCommand.Barrier(), answer));
     assertEquals(refusal.getClass(), back.getClass());
     assertEquals(refusal.getMessage(), back.getMessage());
