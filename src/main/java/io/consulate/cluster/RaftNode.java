@@ -7,19 +7,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jgroups.Address;
 import org.jgroups.Event;
 import org.jgroups.JChannel;
 import org.jgroups.PhysicalAddress;
 import org.jgroups.protocols.raft.InMemoryLog;
-import org.jgroups.protocols.raft.RAFT;
-import org.jgroups.protocols.raft.Role;
+import org.jgroups.protocols.raft.RaftLeaderException;
 import org.jgroups.raft.RaftHandle;
 import org.jgroups.raft.StateMachine;
 import org.jgroups.stack.IpAddress;
-import org.jgroups.util.ExtendedUUID;
-import org.jgroups.util.Util;
 
 /**
  * This server's member of the Raft group (jgroups-raft on its own JGroups channel, the server RPC port). A
@@ -38,23 +36,14 @@ public final class RaftNode implements AutoCloseable {
   private final RaftSettings settings;
   private final String logName;
   private volatile long leaderSeenAt;
-  private final java.util.concurrent.ScheduledExecutorService watchdog =
-      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "raft-election-watchdog");
-        t.setDaemon(true);
-        return t;
-      });
-  /** Consecutive watchdog passes that found this server's majority view, unchanged, without a known leader. */
-  private int leaderlessPasses;
-  private org.jgroups.ViewId watchedView;
-  /** Writes handed to a leader and not answered yet, with that leader. */
-  private final java.util.Map<CompletableFuture<byte[]>, Address> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+  private final LeaderWatchdog watchdog;
 
   private RaftNode(JChannel channel, RaftHandle handle, RaftSettings settings, String logName) {
     this.channel = channel;
     this.handle = handle;
     this.settings = settings;
     this.logName = logName;
+    this.watchdog = new LeaderWatchdog(channel, handle.raft());
   }
 
   /**
@@ -67,52 +56,7 @@ public final class RaftNode implements AutoCloseable {
     RaftHandle handle = new RaftHandle(channel, stateMachine);
     // A lone server's loopback transport is JVM-wide: a group name of its own keeps it alone.
     channel.connect(settings.lone() ? cluster + "-" + UUID.randomUUID() : cluster);
-    RAFT raft = handle.raft();
-    RaftNode node = new RaftNode(channel, handle, settings, raft.logName());
-    node.watchdog.scheduleWithFixedDelay(node::watchLeader, WATCHDOG_MILLIS, WATCHDOG_MILLIS, TimeUnit.MILLISECONDS);
-    return node;
-  }
-
-  /** How often the leader watchdog looks (orphaned writes, leaderless views). */
-  private static final long WATCHDOG_MILLIS = 500;
-  /** Leaderless passes before a vote: the view's coordinator first (1 s), any other server later (2 s). */
-  private static final int COORDINATOR_PASSES = 2;
-  private static final int MEMBER_PASSES = 4;
-
-  /**
-   * jgroups-raft 1.0.11 elects only on a view change, and an election can end with no server leading: in a
-   * manual partition test the majority's servers ended up one with no leader and the other naming the first
-   * as leader, and with no further view change they stayed so for minutes. So a server in a view that holds a
-   * majority, that knows no leader in that view, starts a vote itself once the view has stayed put for a second
-   * (the coordinator) or two (the others). A vote is Raft's own: a new term, and the most up-to-date log of the
-   * majority wins.
-   */
-  private void watchLeader() {
-    try {
-      org.jgroups.View view = channel.getView();
-      RAFT raft = handle.raft();
-      Address leader = raft.leader();
-      failOrphanedWrites(leader);
-      if (view == null || view.size() < raft.majority() || (leader != null && view.containsMember(leader))
-          || !view.getViewId().equals(watchedView)) {
-        // A new view gets the library's own election first; the watchdog only acts on a view that stays put.
-        watchedView = view == null ? null : view.getViewId();
-        leaderlessPasses = 0;
-        return;
-      }
-      boolean coordinator = channel.getAddress() != null && channel.getAddress().equals(view.getCoord());
-      if (++leaderlessPasses >= (coordinator ? COORDINATOR_PASSES : MEMBER_PASSES)) {
-        org.jgroups.protocols.raft.ELECTION election =
-            channel.getProtocolStack().findProtocol(org.jgroups.protocols.raft.ELECTION.class);
-        if (!election.isVotingThreadRunning()) {
-          LOG.info("no leader in a view with a majority of the servers " + view + "; starting a vote");
-          election.startVotingThread();
-        }
-        leaderlessPasses = 0;
-      }
-    } catch (RuntimeException e) {
-      LOG.fine("election watchdog pass failed: " + e);
-    }
+    return new RaftNode(channel, handle, settings, handle.raft().logName());
   }
 
   /**
@@ -128,21 +72,8 @@ public final class RaftNode implements AutoCloseable {
     } catch (Exception e) {
       return translated(e); // no leader known, or not leader any more
     }
-    if (sentTo != null) {
-      inFlight.put(sent, sentTo);
-      sent.whenComplete((r, e) -> inFlight.remove(sent));
-    }
+    watchdog.sent(sent, sentTo);
     return sent.orTimeout(WRITE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).exceptionallyCompose(RaftNode::translated);
-  }
-
-  /**
-   * Fails the writes whose leader is gone: one that died or was cut off with them never answers, and a client
-   * waiting the full timeout on it would see the cluster down for longer than the failover takes.
-   */
-  private void failOrphanedWrites(Address leader) {
-    inFlight.forEach((write, sentTo) -> {
-      if (!sentTo.equals(leader)) write.completeExceptionally(new LeadershipLostException());
-    });
   }
 
   private static CompletableFuture<byte[]> translated(Throwable err) {
@@ -151,11 +82,11 @@ public final class RaftNode implements AutoCloseable {
     if (cause instanceof TimeoutException) {
       return CompletableFuture.failedFuture(new ClusterException("timed out waiting for the leader to commit the write"));
     }
-    if (cause instanceof IllegalStateException || cause instanceof org.jgroups.protocols.raft.RaftLeaderException) {
+    if (cause instanceof IllegalStateException || cause instanceof RaftLeaderException) {
       LOG.fine("write refused: " + cause.getMessage());
       return CompletableFuture.failedFuture(new NoLeaderException());
     }
-    LOG.log(java.util.logging.Level.WARNING, "write failed in the Raft log", cause);
+    LOG.log(Level.WARNING, "write failed in the Raft log", cause);
     return CompletableFuture.failedFuture(new ClusterException("write failed: " + cause));
   }
 
@@ -179,14 +110,6 @@ public final class RaftNode implements AutoCloseable {
       return 0;
     }
     return leaderSeenAt == 0 ? 0 : now - leaderSeenAt;
-  }
-
-  /** The leader's raft id (its node name), or null. */
-  public String leaderId() {
-    Address leader = handle.leader();
-    if (!(leader instanceof ExtendedUUID uuid)) return null;
-    byte[] id = uuid.get(RAFT.raft_id_key);
-    return id == null ? null : Util.bytesToString(id);
   }
 
   /** The leader's server RPC address {@code ip:port}, or empty when no leader is known. */
@@ -213,11 +136,6 @@ public final class RaftNode implements AutoCloseable {
     return handle.raft().members();
   }
 
-  /** Calls {@code listener} on every change of this server's role (leader or follower). */
-  public void onRoleChange(java.util.function.Consumer<Role> listener) {
-    handle.addRoleListener(listener::accept);
-  }
-
   /** Adds a server to the group through the log; only the leader may. */
   public CompletableFuture<Void> addServer(String raftId) {
     try {
@@ -232,11 +150,6 @@ public final class RaftNode implements AutoCloseable {
     handle.snapshot();
   }
 
-  /** The index of the last entry committed by a majority, as this server knows it. */
-  public long commitIndex() {
-    return handle.commitIndex();
-  }
-
   /** The Raft channel itself: tests insert fault injection (DISCARD) into its stack. */
   public JChannel channel() {
     return channel;
@@ -244,7 +157,7 @@ public final class RaftNode implements AutoCloseable {
 
   @Override
   public void close() {
-    watchdog.shutdownNow();
+    watchdog.close();
     channel.close();
     if (settings.logDir() == null) InMemoryLog.logs.remove(logName);
     LOG.fine("raft channel closed");
