@@ -2,6 +2,7 @@ package io.consulate.agent;
 
 import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.catalog.Node;
+import io.consulate.cluster.ClusterException;
 import io.consulate.cluster.ClusterView;
 import io.consulate.cluster.ClusteredCaches;
 import io.consulate.cluster.LoneCluster;
@@ -122,10 +123,10 @@ public final class Agent {
           return null;
         }))
         .compose(v -> awaitLeader())
-        .compose(v -> Future.fromCompletionStage(local.start()))
-        .compose(v -> Future.fromCompletionStage(checks.start()))
-        .compose(v -> Future.fromCompletionStage(local.reconcileConfig(config.services())))
-        .compose(v -> Future.fromCompletionStage(checks.reconcileConfig(config.checks())))
+        .compose(v -> untilAccepted("this node's registration", local::start))
+        .compose(v -> untilAccepted("saved checks", checks::start))
+        .compose(v -> untilAccepted("config-file services", () -> local.reconcileConfig(config.services())))
+        .compose(v -> untilAccepted("config-file checks", () -> checks.reconcileConfig(config.checks())))
         .onSuccess(v -> {
           reaper.start();
           startLeaderDuties();
@@ -135,6 +136,41 @@ public final class Agent {
         .onSuccess(v -> LOG.info("Consulate agent running: node=" + config.nodeName() + " datacenter="
             + config.datacenter() + " http=" + config.clientAddr() + ":" + httpPort + " dns=" + config.clientAddr()
             + ":" + dns.udpPort() + " (udp+tcp)" + (config.dataDir() == null ? " in-memory" : " data-dir=" + config.dataDir())));
+  }
+
+  /** How long start-up writes are retried while the leader changes (a vote in progress). */
+  private static final long START_WRITE_RETRY_MILLIS = 60_000;
+
+  /**
+   * Runs a start-up write, and runs it again while the cluster answers "No cluster leader" or "leadership
+   * lost" (a vote right after the servers met): the steps are idempotent, and failing the whole start for a
+   * leader change that settles in a second would leave a server out of its cluster.
+   */
+  private Future<Void> untilAccepted(String what, Supplier<CompletionStage<Void>> step) {
+    Promise<Void> done = Promise.promise();
+    attempt(what, step, done, System.currentTimeMillis() + START_WRITE_RETRY_MILLIS);
+    return done.future();
+  }
+
+  private void attempt(String what, Supplier<CompletionStage<Void>> step, Promise<Void> done, long deadline) {
+    Future<Void> tried;
+    try {
+      tried = Future.fromCompletionStage(step.get(), vertx.getOrCreateContext());
+    } catch (RuntimeException e) {
+      tried = Future.failedFuture(e);
+    }
+    tried.onComplete(ar -> {
+      Throwable cause = ar.failed() && ar.cause().getCause() != null
+          && ar.cause() instanceof java.util.concurrent.CompletionException ? ar.cause().getCause() : ar.cause();
+      if (ar.succeeded()) {
+        done.complete();
+      } else if (cause instanceof ClusterException && System.currentTimeMillis() < deadline) {
+        LOG.info(what + " not accepted yet (" + cause.getMessage() + "); trying again");
+        vertx.setTimer(500, t -> attempt(what, step, done, deadline));
+      } else {
+        done.fail(ar.cause());
+      }
+    });
   }
 
   /** A lone agent is a group of one; a clustered server waits until it knows the group's servers. */
