@@ -24,7 +24,6 @@ public final class SessionReaper {
   private static final Logger LOG = Logger.getLogger(SessionReaper.class.getName());
 
   private final Store store;
-  private final Supplier<CatalogSnapshot> catalog;
   private final Clock clock;
   /** When this server became leader: TTLs count from then at the earliest, as a new Consul leader restarts them. */
   private volatile long leaderSince;
@@ -32,14 +31,13 @@ public final class SessionReaper {
 
   public SessionReaper(Store store, Clock clock) {
     this.store = store;
-    this.catalog = store::snapshot;
     this.clock = clock;
   }
 
   /** The sessions that must end now, by id. */
   public List<String> doomed() {
     KvState kv = store.kvState();
-    CatalogSnapshot cat = catalog.get();
+    CatalogSnapshot cat = store.snapshot();
     long now = clock.millis();
     long aliveSince = leaderSince;
     List<String> out = new ArrayList<>();
