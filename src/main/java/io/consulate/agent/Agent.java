@@ -1,5 +1,11 @@
 package io.consulate.agent;
 
+import io.consulate.local.UnknownIdException;
+import io.consulate.local.ScriptPolicy;
+import io.consulate.local.SavedRegistrations;
+import io.consulate.local.LocalAgent;
+import io.consulate.local.AgentIo;
+import io.consulate.local.AgentChecks;
 import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.catalog.Node;
 import io.consulate.cluster.ClusterException;
@@ -300,7 +306,9 @@ public final class Agent {
     return CompletableFuture.supplyAsync(configSource, io.forKey("config")).exceptionally(err -> {
       Throwable cause = err.getCause() != null ? err.getCause() : err;
       LOG.warning("reload failed, keeping the previous configuration: " + cause.getMessage());
-      throw err instanceof java.util.concurrent.CompletionException c ? c : new java.util.concurrent.CompletionException(cause);
+      // The HTTP API answers an ApiError with its message: the file and the reason, not a stack trace.
+      throw new java.util.concurrent.CompletionException(cause instanceof ConfigException
+          ? new io.consulate.http.ApiError(500, cause.getMessage()) : cause);
     }).thenCompose(this::apply);
   }
 

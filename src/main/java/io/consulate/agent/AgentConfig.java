@@ -1,5 +1,7 @@
 package io.consulate.agent;
 
+import io.consulate.local.ServiceDefinition;
+import io.consulate.local.CheckSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

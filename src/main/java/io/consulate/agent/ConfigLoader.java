@@ -1,5 +1,9 @@
 package io.consulate.agent;
 
+import io.consulate.local.InvalidDefinitionException;
+import io.consulate.local.DefinitionDecoder;
+import io.consulate.local.ServiceDefinition;
+import io.consulate.local.CheckSpec;
 import io.consulate.json.Fields;
 import io.consulate.json.JsonFieldException;
 import java.io.IOException;

@@ -1,13 +1,13 @@
 package io.consulate.agent;
 
-import io.consulate.agent.cli.CatalogCommand;
-import io.consulate.agent.cli.JoinCommand;
-import io.consulate.agent.cli.LeaveCommand;
-import io.consulate.agent.cli.KvCommand;
-import io.consulate.agent.cli.LockCommand;
-import io.consulate.agent.cli.MembersCommand;
-import io.consulate.agent.cli.ReloadCommand;
-import io.consulate.agent.cli.WatchCommand;
+import io.consulate.cli.CatalogCommand;
+import io.consulate.cli.JoinCommand;
+import io.consulate.cli.LeaveCommand;
+import io.consulate.cli.KvCommand;
+import io.consulate.cli.LockCommand;
+import io.consulate.cli.MembersCommand;
+import io.consulate.cli.ReloadCommand;
+import io.consulate.cli.WatchCommand;
 import io.consulate.template.TemplateCommand;
 import java.io.IOException;
 import java.io.InputStream;

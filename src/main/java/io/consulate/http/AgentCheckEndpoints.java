@@ -1,8 +1,8 @@
 package io.consulate.http;
 
-import io.consulate.agent.AgentChecks;
-import io.consulate.agent.DefinitionDecoder;
-import io.consulate.agent.LocalAgent;
+import io.consulate.local.AgentChecks;
+import io.consulate.local.DefinitionDecoder;
+import io.consulate.local.LocalAgent;
 import io.consulate.catalog.HealthCheck;
 import io.consulate.catalog.HealthStatus;
 import io.consulate.store.Store;

@@ -1,8 +1,8 @@
 package io.consulate.http;
 
-import io.consulate.agent.DefinitionDecoder;
-import io.consulate.agent.LocalAgent;
-import io.consulate.agent.ServiceDefinition;
+import io.consulate.local.DefinitionDecoder;
+import io.consulate.local.LocalAgent;
+import io.consulate.local.ServiceDefinition;
 import io.consulate.json.Fields;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;

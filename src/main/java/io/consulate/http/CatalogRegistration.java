@@ -1,6 +1,6 @@
 package io.consulate.http;
 
-import io.consulate.agent.DefinitionDecoder;
+import io.consulate.local.DefinitionDecoder;
 import io.consulate.catalog.CheckDefinition;
 import io.consulate.catalog.HealthCheck;
 import io.consulate.catalog.HealthStatus;

@@ -1,6 +1,6 @@
 package io.consulate.http;
 
-import io.consulate.agent.ServiceDefinition;
+import io.consulate.local.ServiceDefinition;
 import io.consulate.catalog.HealthCheck;
 import io.consulate.catalog.Node;
 import io.consulate.catalog.ServiceHealth;

@@ -1,7 +1,7 @@
 package io.consulate.http;
 
-import io.consulate.agent.AgentChecks;
-import io.consulate.agent.LocalAgent;
+import io.consulate.local.AgentChecks;
+import io.consulate.local.LocalAgent;
 import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.kv.KvState;
 import io.consulate.cluster.ClusterView;

@@ -1,8 +1,7 @@
 package io.consulate.http;
 
-import io.consulate.agent.ConfigException;
-import io.consulate.agent.InvalidDefinitionException;
-import io.consulate.agent.UnknownIdException;
+import io.consulate.local.InvalidDefinitionException;
+import io.consulate.local.UnknownIdException;
 import io.consulate.catalog.CatalogException;
 import io.consulate.cluster.ClusterException;
 import io.consulate.json.JsonFieldException;
@@ -100,7 +99,7 @@ public final class Replies {
     } else if (cause instanceof InvalidDefinitionException || cause instanceof CatalogException) {
       status = 400;
       reason = cause.getMessage();
-    } else if (cause instanceof ConfigException || cause instanceof KvException || cause instanceof ClusterException) {
+    } else if (cause instanceof KvException || cause instanceof ClusterException) {
       status = 500;
       reason = cause.getMessage();
     } else {

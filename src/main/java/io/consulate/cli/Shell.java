@@ -1,4 +1,4 @@
-package io.consulate.agent.cli;
+package io.consulate.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package io.consulate.agent;
+package io.consulate.local;
 
 import java.util.List;
 
@@ -6,7 +6,7 @@ import java.util.List;
  * Consul's guard on script checks: they run arbitrary commands, so they are refused unless
  * {@code enable_script_checks} (any source) or {@code enable_local_script_checks} (config files only) is set.
  */
-record ScriptPolicy(boolean enableScriptChecks, boolean enableLocalScriptChecks) {
+public record ScriptPolicy(boolean enableScriptChecks, boolean enableLocalScriptChecks) {
   void require(List<CheckSpec> checks, LocalAgent.Source source) {
     boolean allowed = enableScriptChecks || (source == LocalAgent.Source.CONFIG && enableLocalScriptChecks);
     if (allowed) return;

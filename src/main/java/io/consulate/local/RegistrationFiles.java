@@ -1,4 +1,4 @@
-package io.consulate.agent;
+package io.consulate.local;
 
 import io.consulate.json.Fields;
 import io.vertx.core.json.JsonObject;

@@ -1,4 +1,4 @@
-package io.consulate.agent.cli;
+package io.consulate.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

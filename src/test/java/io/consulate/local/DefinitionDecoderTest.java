@@ -1,4 +1,4 @@
-package io.consulate.agent;
+package io.consulate.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.consulate.agent;
+package io.consulate.local;
 
 /** A service or check id this agent does not have; HTTP 404 with this text. */
 public class UnknownIdException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.consulate.agent;
+package io.consulate.local;
 
 import io.consulate.json.Fields;
 import io.vertx.core.json.JsonObject;
@@ -15,12 +15,12 @@ import java.util.function.Function;
  * per registration id, see {@link AgentIo}), so callers on the event loop only compose stages. An in-memory
  * agent saves nothing.
  */
-final class SavedRegistrations {
+public final class SavedRegistrations {
   private final RegistrationFiles files;
   private final AgentIo io;
 
   /** {@code dataDir} null for an in-memory agent. */
-  SavedRegistrations(Path dataDir, String kind, AgentIo io) {
+  public SavedRegistrations(Path dataDir, String kind, AgentIo io) {
     this.files = dataDir == null ? null : new RegistrationFiles(dataDir.resolve(kind));
     this.io = io;
   }

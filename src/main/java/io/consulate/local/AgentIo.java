@@ -1,4 +1,4 @@
-package io.consulate.agent;
+package io.consulate.local;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -9,11 +9,11 @@ import java.util.concurrent.Executors;
  * thread, in order, so two saves of one service never race; different keys run side by side, so saving many
  * registrations at once is not one file rename after the other.
  */
-final class AgentIo implements AutoCloseable {
+public final class AgentIo implements AutoCloseable {
   private static final int THREADS = 4;
   private final ExecutorService[] stripes = new ExecutorService[THREADS];
 
-  AgentIo() {
+  public AgentIo() {
     for (int i = 0; i < THREADS; i++) {
       String name = "agent-io-" + i;
       stripes[i] = Executors.newSingleThreadExecutor(r -> {
@@ -25,7 +25,7 @@ final class AgentIo implements AutoCloseable {
   }
 
   /** The thread for work on {@code key}. */
-  Executor forKey(String key) {
+  public Executor forKey(String key) {
     return stripes[Math.floorMod(key.hashCode(), THREADS)];
   }
 

@@ -1,4 +1,4 @@
-package io.consulate.agent;
+package io.consulate.local;
 
 import io.consulate.catalog.Weights;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.consulate.agent;
+package io.consulate.local;
 
 import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.catalog.CheckDefinition;
@@ -36,7 +36,7 @@ public final class LocalAgent {
   private volatile ScriptPolicy scripts;
   private final Map<String, Owned> services = new ConcurrentHashMap<>();
 
-  LocalAgent(Store store, Node node, HealthMonitor monitor, SavedRegistrations saved, ScriptPolicy scripts) {
+  public LocalAgent(Store store, Node node, HealthMonitor monitor, SavedRegistrations saved, ScriptPolicy scripts) {
     this.store = store;
     this.node = node;
     this.monitor = monitor;
@@ -52,7 +52,7 @@ public final class LocalAgent {
     return node;
   }
 
-  void scripts(ScriptPolicy policy) {
+  public void scripts(ScriptPolicy policy) {
     this.scripts = policy;
   }
 
@@ -61,7 +61,7 @@ public final class LocalAgent {
   }
 
   /** Registers the node with a passing {@code serfHealth}, then restores saved API registrations. */
-  CompletionStage<Void> start() {
+  public CompletionStage<Void> start() {
     HealthCheck serf = new HealthCheck(node.name(), HealthCheck.SERF_HEALTH, "Serf Health Status", HealthStatus.PASSING,
         "", "Agent alive and reachable", "", "", List.of(), "", CheckDefinition.NONE, 0, 0);
     return store.catalog(new CatalogOp.RegisterNode(node), new CatalogOp.RegisterCheck(serf)).thenCompose(i -> saved.load(DefinitionDecoder::service))
@@ -146,7 +146,7 @@ public final class LocalAgent {
    * Makes the config-sourced services exactly {@code wanted}: new and changed ones registered, dropped ones
    * deregistered. API registrations are left alone.
    */
-  CompletionStage<Void> reconcileConfig(List<ServiceDefinition> wanted) {
+  public CompletionStage<Void> reconcileConfig(List<ServiceDefinition> wanted) {
     CompletionStage<?> chain = CompletableFuture.completedFuture(null);
     for (Map.Entry<String, Owned> e : services.entrySet()) {
       boolean kept = wanted.stream().anyMatch(d -> d.id().equals(e.getKey()));
@@ -162,7 +162,7 @@ public final class LocalAgent {
   }
 
   /** Removes this agent's node, services and checks from the catalog (a graceful leave); saved files stay. */
-  CompletionStage<Long> leaveCatalog() {
+  public CompletionStage<Long> leaveCatalog() {
     return store.catalog(CatalogOp.Deregister.node(node.name()));
   }
 

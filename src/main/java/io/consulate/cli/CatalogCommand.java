@@ -1,4 +1,4 @@
-package io.consulate.agent.cli;
+package io.consulate.cli;
 
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.Callable;

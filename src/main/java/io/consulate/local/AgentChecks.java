@@ -1,4 +1,4 @@
-package io.consulate.agent;
+package io.consulate.local;
 
 import io.consulate.catalog.CheckDefinition;
 import io.consulate.catalog.HealthCheck;
@@ -29,7 +29,7 @@ public final class AgentChecks {
   private final SavedRegistrations saved;
   private final Map<String, Owned> checks = new ConcurrentHashMap<>();
 
-  AgentChecks(Store store, LocalAgent agent, HealthMonitor monitor, SavedRegistrations saved) {
+  public AgentChecks(Store store, LocalAgent agent, HealthMonitor monitor, SavedRegistrations saved) {
     this.store = store;
     this.agent = agent;
     this.monitor = monitor;
@@ -37,7 +37,7 @@ public final class AgentChecks {
   }
 
   /** Restores saved API checks. */
-  CompletionStage<Void> start() {
+  public CompletionStage<Void> start() {
     return saved.load(DefinitionDecoder::check).thenCompose(list -> {
       CompletionStage<?> chain = CompletableFuture.completedFuture(null);
       for (CheckSpec c : list) chain = chain.thenCompose(x -> register(c, LocalAgent.Source.API));
@@ -113,7 +113,7 @@ public final class AgentChecks {
   }
 
   /** Makes the config-file checks exactly {@code wanted}; API checks are left alone. */
-  CompletionStage<Void> reconcileConfig(List<CheckSpec> wanted) {
+  public CompletionStage<Void> reconcileConfig(List<CheckSpec> wanted) {
     CompletionStage<?> chain = CompletableFuture.completedFuture(null);
     for (Map.Entry<String, Owned> e : checks.entrySet()) {
       boolean kept = wanted.stream().anyMatch(c -> withDefaultId(c).id().equals(e.getKey()));

@@ -1,4 +1,4 @@
-package io.consulate.agent.cli;
+package io.consulate.cli;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.consulate.agent.cli;
+package io.consulate.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
