@@ -1,16 +1,14 @@
 package io.consulate.agent;
 
-import io.consulate.local.UnknownIdException;
-import io.consulate.local.ScriptPolicy;
-import io.consulate.local.SavedRegistrations;
-import io.consulate.local.LocalAgent;
-import io.consulate.local.AgentIo;
-import io.consulate.local.AgentChecks;
 import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.catalog.Node;
-import io.consulate.cluster.ClusterException;
+import io.consulate.cluster.ClientView;
 import io.consulate.cluster.ClusterView;
 import io.consulate.cluster.ClusteredCaches;
+import io.consulate.cluster.JoinAddress;
+import io.consulate.cluster.KnownAddresses;
+import io.consulate.cluster.LinkClient;
+import io.consulate.cluster.LinkServer;
 import io.consulate.cluster.LoneCluster;
 import io.consulate.cluster.Member;
 import io.consulate.cluster.Membership;
@@ -29,15 +27,25 @@ import io.consulate.http.BlockingQueries;
 import io.consulate.http.HttpApi;
 import io.consulate.http.HttpApiVerticle;
 import io.consulate.kv.KvState;
+import io.consulate.local.AgentChecks;
+import io.consulate.local.AgentIo;
+import io.consulate.local.AntiEntropy;
+import io.consulate.local.LocalAgent;
+import io.consulate.local.SavedRegistrations;
+import io.consulate.local.ScriptPolicy;
+import io.consulate.local.UnknownIdException;
 import io.consulate.store.SerfHealthKeeper;
 import io.consulate.store.SessionReaper;
 import io.consulate.store.Store;
+import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -45,21 +53,36 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
- * Builds the object graph of one agent and starts it in order: membership, the store (joining the Raft group
- * once the servers are known), the agent's own node and saved registrations once a leader is known,
- * config-file services, then the DNS and HTTP listeners. Also reload and shutdown.
+ * Builds the object graph of one agent and starts it in its role (DESIGN.md):
+ * <ul>
+ *   <li>a <b>server</b> ({@code -server}) joins the LAN view and, once it knows its group's servers, the Raft
+ *   group; it streams the state to clients over their links;
+ *   <li>a <b>client</b> (no {@code -server}, something to join) mirrors a server's state over a link and
+ *   writes through it;
+ *   <li>a <b>lone</b> agent ({@code -dev}, or nothing to join) is a server of one, and becomes a client when
+ *   told to join.
+ * </ul>
+ * DNS and HTTP listen at once; the agent's own registrations are written once a leader takes them (a lone
+ * agent's before it listens, as it leads at once). Also reload, leave and shutdown.
  */
 public final class Agent {
   private static final Logger LOG = Logger.getLogger(Agent.class.getName());
   public static final String VERSION = "1.17.0";
+  /** How often anti-entropy compares this agent's registrations with the catalog. */
+  private static final long ANTI_ENTROPY_MILLIS = 2_000;
+
+  private enum Role { SERVER, CLIENT, LONE }
 
   private final Supplier<AgentConfig> configSource;
   private final Vertx vertx;
+  /** The event loop the agent's own callbacks and its client link run on. */
+  private final Context context;
   private final AgentIo io = new AgentIo();
   private volatile AgentConfig config;
   /** Built once per (re)load, not per query: the DNS hot path reads it through a supplier. */
   private volatile DnsConfig dnsConfig;
-  private Store store;
+  private volatile Role role;
+  private final Store store = Store.create();
   private LocalAgent local;
   private AgentChecks checks;
   private CriticalReaper reaper;
@@ -67,16 +90,22 @@ public final class Agent {
   private BlockingQueries<CatalogSnapshot> blocking;
   private BlockingQueries<KvState> kvBlocking;
   private DnsServer dns;
-  /** Null for a lone agent. */
+  /** Null unless a server. */
   private final ClusteredCaches clustered;
-  private ClusterView cluster;
   private Membership membership;
+  private LinkServer linkServer;
+  private LinkClient linkClient;
+  private ClusterView cluster;
+  private KnownAddresses known;
+  /** What to join at start: the join flags, and what {@code -rejoin} (or an earlier run not left) remembers. */
+  private List<String> joins = List.of();
   /** The server RPC port in use: the configured one, or a free one if the default is busy. */
   private int serverPort;
   private ServerPort reservedPort;
   private Member self;
   private Future<Void> closing;
   private final CompletableFuture<Void> left = new CompletableFuture<>();
+  private final CompletableFuture<Void> registered = new CompletableFuture<>();
 
   private Agent(Supplier<AgentConfig> configSource, AgentConfig config, Vertx vertx, ClusteredCaches clustered) {
     this.clustered = clustered;
@@ -85,6 +114,7 @@ public final class Agent {
     this.dnsConfig = dnsConfig(config);
     this.serverPort = config.serverPort();
     this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
   }
 
   /** Starts an agent; {@code configSource} is re-read on reload. */
@@ -101,7 +131,8 @@ public final class Agent {
   private static Future<Agent> startWith(Supplier<AgentConfig> configSource, AgentConfig config, Vertx vertx,
       ClusteredCaches clustered) {
     Agent agent = new Agent(configSource, config, vertx, clustered);
-    return agent.startAll().map(agent).recover(err -> {
+    Future<Void> started = Future.future(p -> agent.context.runOnContext(v -> agent.startAll().onComplete(p)));
+    return started.map(agent).recover(err -> {
       LOG.log(java.util.logging.Level.FINE, "start failed", err);
       agent.close(); // not awaited: the caller exits, and Vert.x cannot complete its own close on its event loop
       return Future.failedFuture(err);
@@ -110,90 +141,157 @@ public final class Agent {
 
   private Future<Void> startAll() {
     return vertx.executeBlocking(() -> {
-      String nodeId = NodeIdentity.load(config.dataDir());
-      if (clustered != null) {
-        reservedPort = ServerPort.reserve(config.cluster().bindAddr(), config.serverPort());
-        serverPort = reservedPort.port();
-      }
-      self = new Member(config.nodeName(), nodeId, config.advertiseAddr(), serfLanPort(), serverAddress(),
-          config.datacenter(), Member.ALIVE, System.currentTimeMillis());
-      if (clustered != null) membership = Membership.start(clustered, self);
-      cluster = membership != null ? membership : new LoneCluster(self);
+      prepare();
       return null;
-    }).compose(v -> raftSettings())
-        .compose(settings -> vertx.executeBlocking(() -> {
-          if (reservedPort != null) reservedPort.close();
-          store = Store.start(settings, "consulate-raft-" + config.datacenter());
-          if (membership != null) membership.attach(store.raft());
-          buildLocal();
-          return null;
-        }))
-        .compose(v -> awaitLeader())
-        .compose(v -> untilAccepted("this node's registration", local::start))
-        .compose(v -> untilAccepted("saved checks", checks::start))
-        .compose(v -> untilAccepted("config-file services", () -> local.reconcileConfig(config.services())))
-        .compose(v -> untilAccepted("config-file checks", () -> checks.reconcileConfig(config.checks())))
-        .onSuccess(v -> {
-          reaper.start();
-          startLeaderDuties();
-        })
+    }).compose(v -> {
+      buildLocal();
+      if (role == Role.CLIENT) linkClient = newLinkClient();
+      return role == Role.SERVER ? startLinkServer() : Future.succeededFuture();
+    })
+        .compose(v -> role == Role.LONE ? registerLocal() : Future.succeededFuture())
         .compose(v -> startDns())
         .compose(v -> startHttp())
-        .onSuccess(v -> LOG.info("Consulate agent running: node=" + config.nodeName() + " datacenter="
-            + config.datacenter() + " http=" + config.clientAddr() + ":" + httpPort + " dns=" + config.clientAddr()
-            + ":" + dns.udpPort() + " (udp+tcp)" + (config.dataDir() == null ? " in-memory" : " data-dir=" + config.dataDir())));
+        .onSuccess(v -> {
+          LOG.info("Consulate agent running: node=" + config.nodeName() + " datacenter=" + config.datacenter()
+              + " role=" + role.name().toLowerCase(java.util.Locale.ROOT) + " http=" + config.clientAddr() + ":"
+              + httpPort + " dns=" + config.clientAddr() + ":" + dns.udpPort() + " (udp+tcp)"
+              + (config.dataDir() == null ? " in-memory" : " data-dir=" + config.dataDir()));
+          if (role == Role.SERVER) joinRaftGroup().compose(x -> registerLocal());
+          if (role == Role.CLIENT) {
+            linkTo(joins);
+            registerLocal();
+          }
+        });
   }
 
-  /** How long start-up writes are retried while the leader changes (a vote in progress). */
-  private static final long START_WRITE_RETRY_MILLIS = 60_000;
-
-  /**
-   * Runs a start-up write, and runs it again while the cluster answers "No cluster leader" or "leadership
-   * lost" (a vote right after the servers met): the steps are idempotent, and failing the whole start for a
-   * leader change that settles in a second would leave a server out of its cluster.
-   */
-  private Future<Void> untilAccepted(String what, Supplier<CompletionStage<Void>> step) {
-    Promise<Void> done = Promise.promise();
-    attempt(what, step, done, System.currentTimeMillis() + START_WRITE_RETRY_MILLIS);
-    return done.future();
-  }
-
-  private void attempt(String what, Supplier<CompletionStage<Void>> step, Promise<Void> done, long deadline) {
-    Future<Void> tried;
-    try {
-      tried = Future.fromCompletionStage(step.get(), vertx.getOrCreateContext());
-    } catch (RuntimeException e) {
-      tried = Future.failedFuture(e);
+  /** Identity, role and cluster membership; blocks (data dir, the LAN's first replicated write). */
+  private void prepare() throws java.io.IOException {
+    String nodeId = NodeIdentity.load(config.dataDir());
+    known = new KnownAddresses(config.dataDir());
+    LinkedHashSet<String> toJoin = new LinkedHashSet<>(config.cluster().join());
+    if (!config.dev()) toJoin.addAll(known.toRejoin(config.rejoin()));
+    joins = List.copyOf(toJoin);
+    role = clustered != null ? Role.SERVER : !config.dev() && !joins.isEmpty() ? Role.CLIENT : Role.LONE;
+    if (role == Role.SERVER) {
+      reservedPort = ServerPort.reserve(config.cluster().bindAddr(), config.serverPort());
+      serverPort = reservedPort.port();
     }
-    tried.onComplete(ar -> {
-      Throwable cause = ar.failed() && ar.cause().getCause() != null
-          && ar.cause() instanceof java.util.concurrent.CompletionException ? ar.cause().getCause() : ar.cause();
-      if (ar.succeeded()) {
-        done.complete();
-      } else if (cause instanceof ClusterException && System.currentTimeMillis() < deadline) {
-        LOG.info(what + " not accepted yet (" + cause.getMessage() + "); trying again");
-        vertx.setTimer(500, t -> attempt(what, step, done, deadline));
-      } else {
-        done.fail(ar.cause());
+    self = member(nodeId, role != Role.CLIENT);
+    switch (role) {
+      case SERVER -> {
+        membership = Membership.start(clustered, self, known);
+        cluster = membership;
+        for (String a : joins) membership.join(a); // the saved ones; the flags' are in the stack already
       }
+      case CLIENT -> { } // the link needs the event loop: built by the caller
+      case LONE -> {
+        java.nio.file.Path logDir = config.dataDir() == null ? null : config.dataDir().resolve("raft");
+        try {
+          store.startRaft(RaftSettings.lone(config.nodeName(), logDir), "consulate-raft-" + config.datacenter());
+        } catch (Exception e) {
+          throw new IllegalStateException("cannot open the Raft log in " + logDir + ": " + e.getMessage(), e);
+        }
+        cluster = new LoneCluster(self, this::becomeClient);
+      }
+    }
+  }
+
+  private Member member(String nodeId, boolean server) {
+    return new Member(config.nodeName(), nodeId, config.advertiseAddr(), serfLanPort(),
+        server ? config.advertiseAddr() + ":" + serverPort : "", config.datacenter(), Member.ALIVE,
+        System.currentTimeMillis(), server, "");
+  }
+
+  /** A client's link, feeding the store's mirror and carrying its writes; on the agent's event loop. */
+  private LinkClient newLinkClient() {
+    Member asClient = member(self.nodeId(), false);
+    LinkClient link = new LinkClient(vertx, context, asClient, store.mirror(), store::mirrorReceived, known);
+    store.follow(link);
+    cluster = new ClientView(link, asClient);
+    return link;
+  }
+
+  private void linkTo(List<String> addresses) {
+    LOG.info("joining the servers at " + String.join(", ", addresses));
+    linkClient.join(addresses).whenComplete((v, err) -> {
+      if (err != null) LOG.warning(err.getMessage() + "; still trying");
     });
   }
 
-  /** A lone agent is a group of one; a clustered server waits until it knows the group's servers. */
-  private Future<RaftSettings> raftSettings() {
+  /** A lone agent told to join: it becomes a client linked there (its own log is dropped, its registrations re-synced). */
+  private CompletionStage<ClusterView> becomeClient(String address) {
+    CompletableFuture<ClusterView> done = new CompletableFuture<>();
+    context.runOnContext(v -> vertx.executeBlocking(() -> {
+      LinkClient link = newLinkClient(); // closes the lone Raft node: blocking
+      role = Role.CLIENT;
+      return link;
+    }).onComplete(ar -> {
+      if (ar.failed()) {
+        done.completeExceptionally(ar.cause());
+        return;
+      }
+      LOG.info("joining " + address + " as a client; this agent's own state is now the servers'");
+      ar.result().join(List.of(address)).whenComplete((x, err) -> {
+        if (err != null) done.completeExceptionally(err);
+        else done.complete(cluster);
+      });
+    }));
+    return done;
+  }
+
+  /**
+   * Clients' links land here. A taken port does not stop the server (its peers and the clients linked to them
+   * still work); clients that name this server only reach the cluster through another one.
+   */
+  private Future<Void> startLinkServer() {
+    return LinkServer.start(vertx, config.cluster().bindAddr(), serfLanPort() + JoinAddress.LINK_PORT_OFFSET,
+        config.nodeName(), membership, store.feed(), store::forward).onSuccess(s -> linkServer = s)
+        .<Void>mapEmpty().recover(e -> {
+          LOG.warning(e.getMessage() + "; clients cannot link to this server");
+          return Future.succeededFuture();
+        });
+  }
+
+  /** A server finds its group's servers (waiting for them as long as it takes), then joins the Raft group. */
+  private Future<Void> joinRaftGroup() {
     java.nio.file.Path logDir = config.dataDir() == null ? null : config.dataDir().resolve("raft");
-    if (membership == null) return Future.succeededFuture(RaftSettings.lone(config.nodeName(), logDir));
     RaftPeers peers = new RaftPeers(logDir, membership, config.cluster().bootstrapExpect(), self);
     if (!peers.known()) LOG.info("waiting for the servers of the cluster (bootstrap_expect " + config.cluster().bootstrapExpect() + ")");
-    return Future.fromCompletionStage(peers.find()).map(found -> new RaftSettings(config.nodeName(), found.names(),
-        config.cluster().bindAddr(), serverPort, found.addresses(), logDir, false));
+    return Future.fromCompletionStage(peers.find(), context)
+        .compose(found -> vertx.executeBlocking(() -> {
+          if (reservedPort != null) reservedPort.close();
+          RaftSettings settings = new RaftSettings(config.nodeName(), found.names(), config.cluster().bindAddr(),
+              serverPort, found.addresses(), logDir, false);
+          membership.attach(store.startRaft(settings, "consulate-raft-" + config.datacenter()));
+          return null;
+        }))
+        .<Void>mapEmpty()
+        .onFailure(e -> LOG.severe("cannot join the Raft group: " + e.getMessage()));
+  }
+
+  /**
+   * The agent's own node, saved checks and config-file registrations, each retried until a leader takes it;
+   * then the timers that keep them: critical-service reaping, anti-entropy, and the leader's duties.
+   */
+  private Future<Void> registerLocal() {
+    StartupWrites writes = new StartupWrites(vertx);
+    return writes.untilAccepted("this node's registration", local::start)
+        .compose(v -> writes.untilAccepted("saved checks", checks::start))
+        .compose(v -> writes.untilAccepted("config-file services", () -> local.reconcileConfig(config.services())))
+        .compose(v -> writes.untilAccepted("config-file checks", () -> checks.reconcileConfig(config.checks())))
+        .onSuccess(v -> {
+          reaper.start();
+          startAntiEntropy();
+          if (role != Role.CLIENT) startLeaderDuties();
+          registered.complete(null);
+        });
   }
 
   private void buildLocal() {
     Node node = new Node(config.nodeName(), self.nodeId(), self.address(), config.datacenter(),
         Map.of("lan", self.address(), "lan_ipv4", self.address(), "wan", self.address(), "wan_ipv4", self.address()),
         Map.of("consul-network-segment", ""), 0, 0);
-    CheckTimers timers = new VertxCheckTimers(vertx, vertx.getOrCreateContext());
+    CheckTimers timers = new VertxCheckTimers(vertx, context);
     CatalogStatusWriter writer = new CatalogStatusWriter(store, node.name(), Clock.systemUTC(), timers,
         CatalogStatusWriter.DEFAULT_UPDATE_INTERVAL);
     HealthMonitor monitor = HealthMonitor.create(vertx, node.name(), timers, writer, store.snapshots());
@@ -216,6 +314,20 @@ public final class Agent {
     }
   }
 
+  /** One pass at a time; a failed pass (no leader) is simply tried again on the next tick. */
+  private void startAntiEntropy() {
+    AntiEntropy sync = new AntiEntropy(store, local, checks);
+    boolean[] running = {false};
+    vertx.setPeriodic(ANTI_ENTROPY_MILLIS, id -> {
+      if (running[0]) return;
+      running[0] = true;
+      sync.pass().whenComplete((n, err) -> context.runOnContext(v -> {
+        running[0] = false;
+        if (err != null) LOG.fine("anti-entropy pass failed; the next one retries: " + err);
+      }));
+    });
+  }
+
   /**
    * The leader's periodic work (each pass is a no-op elsewhere): session TTLs and tombstones, and the serfHealth
    * of failed members. Started after the local node is registered, so its sessions are not taken for those of a
@@ -232,29 +344,10 @@ public final class Agent {
       });
     });
     // Off the publishing thread: watchers of the same snapshot are woken after this subscriber returns.
-    store.snapshots().subscribe(snap -> vertx.runOnContext(v -> sessions.endDoomedSessions()));
+    store.snapshots().subscribe(snap -> context.runOnContext(v -> sessions.endDoomedSessions()));
   }
 
-  /** Writes need a leader: the agent registers itself only once one is known. */
-  private Future<Void> awaitLeader() {
-    if (store.raft().knownLeader()) return Future.succeededFuture();
-    if (membership != null) LOG.info("waiting for a cluster leader");
-    Promise<Void> found = Promise.promise();
-    vertx.setPeriodic(membership == null ? 5 : 100, id -> {
-      if (store.raft().knownLeader()) {
-        vertx.cancelTimer(id);
-        if (membership != null) LOG.info("cluster leader known: " + cluster.leader() + ", peers " + cluster.peers());
-        found.tryComplete();
-      }
-    });
-    return found.future();
-  }
-
-  private String serverAddress() {
-    return config.advertiseAddr() + ":" + serverPort;
-  }
-
-  /** The cluster port actually bound; the configured one for a lone agent, which binds none. */
+  /** The cluster port actually bound; the configured one for an agent that binds none. */
   public int serfLanPort() {
     return clustered != null ? clustered.serfLanPort() : config.cluster().serfLanPort();
   }
@@ -282,13 +375,13 @@ public final class Agent {
   private Future<Void> startHttp() {
     blocking = new BlockingQueries<>(vertx, store.snapshots());
     kvBlocking = new BlockingQueries<>(vertx, store.kvSnapshots());
-    AgentInfo info = new AgentInfo(config.nodeName(), local.node().id(), config.datacenter(), config.advertiseAddr(),
-        serverAddress(), serfLanPort(), VERSION);
+    AgentInfo info = new AgentInfo(self, VERSION);
     // Instances share the port across event loops; an ephemeral port (tests) cannot be shared, so one listener.
     int instances = config.httpPort() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
     HttpApiVerticle[] first = new HttpApiVerticle[1];
+    ClusterView view = cluster;
     return vertx.deployVerticle(() -> {
-      HttpApiVerticle v = new HttpApiVerticle(vx -> HttpApi.router(vx, store, blocking, local, checks, info, cluster,
+      HttpApiVerticle v = new HttpApiVerticle(vx -> HttpApi.router(vx, store, blocking, local, checks, info, view,
           this::reload, this::leave, kvBlocking, Clock.systemUTC()),
           config.clientAddr(), config.httpPort());
       if (first[0] == null) first[0] = v;
@@ -339,11 +432,11 @@ public final class Agent {
   }
 
   /**
-   * A graceful leave: marks this member left and removes its node from the catalog everywhere, then closes
-   * the agent and completes {@link #left()}. The returned stage completes once the catalog write is done.
+   * A graceful leave: removes this agent's node from the catalog everywhere and marks its member left, then
+   * closes the agent and completes {@link #left()}. The returned stage completes once both are done.
    */
   public CompletionStage<Void> leave() {
-    CompletionStage<Void> done = cluster.leave().thenCompose(v -> local.leaveCatalog()).thenApply(i -> null);
+    CompletionStage<Void> done = local.leaveCatalog().thenCompose(i -> cluster.leave());
     done.whenComplete((v, err) -> {
       if (err != null) return;
       LOG.info("left the cluster; shutting down");
@@ -351,6 +444,11 @@ public final class Agent {
       vertx.setTimer(200, t -> close().onComplete(ar -> left.complete(null)));
     });
     return done;
+  }
+
+  /** Completes once a leader has taken this agent's node and its own registrations (at once for a lone agent). */
+  public CompletionStage<Void> registered() {
+    return registered;
   }
 
   /** Completes after a graceful leave has closed the agent: the process should exit. */
@@ -362,10 +460,12 @@ public final class Agent {
   public synchronized Future<Void> close() {
     if (closing == null) {
       if (reaper != null) reaper.stop();
+      if (linkClient != null) linkClient.close();
+      if (linkServer != null) linkServer.close();
       closing = vertx.close().andThen(ar -> {
         if (reservedPort != null) reservedPort.close();
         if (membership != null) membership.close();
-        if (store != null) store.close();
+        store.close();
         if (clustered != null) clustered.close();
         io.close();
       });

@@ -9,6 +9,7 @@ import java.util.Map;
 /**
  * The agent's effective configuration after defaults, config files (lexical order) and flags were merged.
  * Keys follow Consul's config file names; {@code dataDir} is null for an in-memory ({@code -dev}) agent.
+ * {@code server} is Consul's server mode ({@code -dev} is a server); {@code rejoin} is {@code -rejoin}.
  */
 public record AgentConfig(
     String datacenter,
@@ -29,6 +30,8 @@ public record AgentConfig(
     boolean enableLocalScriptChecks,
     String logLevel,
     boolean dev,
+    boolean server,
+    boolean rejoin,
     io.consulate.cluster.ClusterSettings cluster) {
 
   public AgentConfig {

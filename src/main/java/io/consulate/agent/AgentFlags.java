@@ -49,19 +49,22 @@ public final class AgentFlags {
   @Option(names = "-log-level", paramLabel = "LEVEL", description = "trace, debug, info, warn or err (default: info).")
   String logLevel;
 
-  @Option(names = "-server", description = "Accepted for compatibility: every agent is a server (client agents are not built yet).")
+  @Option(names = "-server", description = "Server mode: holds the datacenter's state in the Raft group. Without it the agent is a client of the servers it joins.")
   boolean server;
 
-  @Option(names = "-bootstrap-expect", paramLabel = "N", description = "Servers to wait for before a leader is known; enables clustering.")
+  @Option(names = "-rejoin", description = "Rejoin the servers remembered in the data dir, even after a graceful leave.")
+  boolean rejoin;
+
+  @Option(names = "-bootstrap-expect", paramLabel = "N", description = "Servers to wait for before the first leader is elected (server mode only).")
   Integer bootstrapExpect;
 
-  @Option(names = "-serf-lan-port", paramLabel = "PORT", description = "Cluster (JGroups TCP) port on the bind address (default: 8301); enables clustering.")
+  @Option(names = "-serf-lan-port", paramLabel = "PORT", description = "Cluster (JGroups TCP) port on the bind address (default: 8301); clients link to servers at this port + 2.")
   Integer serfLanPort;
 
   @Option(names = "-server-port", paramLabel = "PORT", description = "Server RPC (Raft) port on the bind address (default: 8300).")
   Integer serverPort;
 
-  @Option(names = {"-retry-join", "-join"}, paramLabel = "ADDR", description = "A cluster member to join, host or host:port (repeatable); enables clustering.")
+  @Option(names = {"-retry-join", "-join"}, paramLabel = "ADDR", description = "A server to join, host or host:port (the serf LAN port; repeatable). Retried until it answers.")
   List<String> retryJoin = new ArrayList<>();
 
   @Option(names = "-ui", description = "Accepted for compatibility.")

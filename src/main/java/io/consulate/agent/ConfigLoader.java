@@ -28,7 +28,7 @@ public final class ConfigLoader {
   private static final List<String> KNOWN_KEYS = List.of("datacenter", "node_name", "data_dir", "bind_addr",
       "advertise_addr", "client_addr", "ports", "domain", "recursors", "dns_config", "service", "services", "check",
       "checks", "enable_script_checks", "enable_local_script_checks", "log_level", "server", "bootstrap_expect",
-      "retry_join", "ui", "ui_config", "start_join", "reconnect_timeout");
+      "retry_join", "ui", "ui_config", "start_join", "reconnect_timeout", "rejoin_after_leave");
 
   private ConfigLoader() {}
 
@@ -93,6 +93,8 @@ public final class ConfigLoader {
     String logLevel = "info";
     int serfLanPort = io.consulate.cluster.ClusterSettings.DEFAULT_SERF_LAN_PORT;
     Integer bootstrapExpect;
+    boolean server;
+    boolean rejoin;
     boolean serfLanPortGiven;
     final List<String> retryJoin = new ArrayList<>();
     String reconnectTimeout = "72h";
@@ -131,6 +133,8 @@ public final class ConfigLoader {
       retryJoin.addAll(f.strings("retry_join"));
       retryJoin.addAll(f.strings("start_join"));
       if (f.json().containsKey("bootstrap_expect")) bootstrapExpect = f.integer(0, "bootstrap_expect");
+      server = f.bool(server, "server");
+      rejoin = f.bool(rejoin, "rejoin_after_leave");
       reconnectTimeout = f.duration(reconnectTimeout, "reconnect_timeout");
       domain = f.string(domain, "domain");
       recursors.addAll(f.strings("recursors"));
@@ -183,12 +187,20 @@ public final class ConfigLoader {
       if (f.serverPort != null) serverPort = f.serverPort;
       serfLanPortGiven |= f.serfLanPort != null;
       if (f.bootstrapExpect != null) bootstrapExpect = f.bootstrapExpect;
+      server |= f.server;
+      rejoin |= f.rejoin;
       retryJoin.addAll(f.retryJoin);
     }
 
-    /** Clustering is on once the agent is told whom to join, how many servers to expect, or which port. */
+    /**
+     * A server ({@code -server}) is clustered: the LAN view and the Raft group. A client is not (it links to a
+     * server), nor is a {@code -dev} agent.
+     */
     private io.consulate.cluster.ClusterSettings cluster(boolean dev, String bind) {
-      boolean enabled = !dev && (!retryJoin.isEmpty() || bootstrapExpect != null || serfLanPortGiven);
+      if (bootstrapExpect != null && bootstrapExpect > 0 && !server && !dev) {
+        throw new ConfigException("'bootstrap_expect > 0' requires 'server = true'");
+      }
+      boolean enabled = !dev && server;
       // JGroups' static discovery needs a known port: 0 is refused.
       if (serfLanPort < 1 || serfLanPort > 65535) throw new ConfigException("invalid serf_lan port " + serfLanPort + ": must be 1-65535");
       if (bootstrapExpect != null && bootstrapExpect < 0) throw new ConfigException("bootstrap_expect cannot be negative");
@@ -212,7 +224,7 @@ public final class ConfigLoader {
           recursorTimeoutMillis, aRecordLimit, enableAdditionalNodeMetaTxt, soaMinTtl);
       return new AgentConfig(datacenter.toLowerCase(java.util.Locale.ROOT), nodeName, dataDir, bindAddr, advertise,
           clientAddr, httpPort, dnsPort, serverPort, dom, recursors, settings, services, checks, enableScriptChecks,
-          enableLocalScriptChecks, logLevel, dev, cluster(dev, "0.0.0.0".equals(bindAddr) ? advertise : bindAddr));
+          enableLocalScriptChecks, logLevel, dev, server || dev, rejoin, cluster(dev, "0.0.0.0".equals(bindAddr) ? advertise : bindAddr));
     }
 
     private static String hostName() {

@@ -3,58 +3,76 @@ package io.consulate.cluster;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
-/** The cluster of a lone agent: itself, alive and leader. It has no cluster port, so it cannot join others. */
+/**
+ * The cluster of a lone agent (no {@code -server}, nothing to join, or {@code -dev}): itself, alive and leader.
+ * Told to join, it becomes a client of the servers there, as Consul's agents can join at any time: from then
+ * on this view is the client's.
+ */
 public final class LoneCluster implements ClusterView {
   private final Member self;
+  private final Function<String, CompletionStage<ClusterView>> becomeClient;
+  private volatile ClusterView joined;
 
-  public LoneCluster(Member self) {
+  /** {@code becomeClient} turns the agent into a client linked to the given address, once. */
+  public LoneCluster(Member self, Function<String, CompletionStage<ClusterView>> becomeClient) {
     this.self = self;
+    this.becomeClient = becomeClient;
   }
 
   @Override
   public List<Member> members() {
-    return List.of(self);
+    ClusterView j = joined;
+    return j != null ? j.members() : List.of(self);
   }
 
   @Override
   public String leader() {
-    return self.serverAddress();
+    ClusterView j = joined;
+    return j != null ? j.leader() : self.serverAddress();
   }
 
   @Override
   public List<String> peers() {
-    return List.of(self.serverAddress());
+    ClusterView j = joined;
+    return j != null ? j.peers() : List.of(self.serverAddress());
   }
 
   @Override
   public boolean knownLeader() {
-    return true;
+    ClusterView j = joined;
+    return j == null || j.knownLeader();
   }
 
   @Override
   public boolean isLeader() {
-    return true;
+    return joined == null;
   }
 
   @Override
   public long lastContactMillis() {
-    return 0;
+    ClusterView j = joined;
+    return j == null ? 0 : j.lastContactMillis();
   }
 
   @Override
-  public CompletionStage<Void> join(String address) {
-    return CompletableFuture.failedFuture(new ClusterException("this agent runs alone (no -retry-join, -join, "
-        + "-bootstrap-expect or -serf-lan-port was given), so it has no cluster port to join " + address + " with"));
+  public synchronized CompletionStage<Void> join(String address) {
+    ClusterView j = joined;
+    if (j != null) return j.join(address);
+    return becomeClient.apply(address).thenAccept(view -> joined = view);
   }
 
   @Override
   public CompletionStage<Void> forceLeave(String node) {
-    return CompletableFuture.failedFuture(new ClusterException("agent: No node found with name '" + node + "'"));
+    ClusterView j = joined;
+    return j != null ? j.forceLeave(node)
+        : CompletableFuture.failedFuture(new ClusterException("agent: No node found with name '" + node + "'"));
   }
 
   @Override
   public CompletionStage<Void> leave() {
-    return CompletableFuture.completedFuture(null);
+    ClusterView j = joined;
+    return j != null ? j.leave() : CompletableFuture.completedFuture(null);
   }
 }

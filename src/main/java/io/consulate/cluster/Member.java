@@ -4,26 +4,41 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * One agent as the cluster knows it, in Consul's member terms. {@code status} is Consul's serf status code:
- * 1 alive, 3 left, 4 failed. Stored in the membership cache as JSON (fields only ever added).
+ * 1 alive, 2 leaving, 3 left, 4 failed. A server is in the LAN view and the Raft group; a client is in neither: the
+ * server holding its link writes its record, and {@code link} names that link (empty for a server), so a
+ * server that lost a link only fails the member if no other link replaced it. Stored in the membership cache as
+ * JSON (fields only ever added; a record without a role is a server's, from before clients existed).
  */
 public record Member(String name, String nodeId, String address, int port, String serverAddress, String datacenter,
-    int status, long since) {
+    int status, long since, boolean server, String link) {
   public static final int ALIVE = 1;
+  public static final int LEAVING = 2;
   public static final int LEFT = 3;
   public static final int FAILED = 4;
 
   public Member withStatus(int newStatus, long at) {
-    return new Member(name, nodeId, address, port, serverAddress, datacenter, newStatus, at);
+    return new Member(name, nodeId, address, port, serverAddress, datacenter, newStatus, at, server, link);
   }
 
-  String encode() {
+  public Member withLink(String newLink) {
+    return new Member(name, nodeId, address, port, serverAddress, datacenter, status, since, server, newLink);
+  }
+
+  /** Consul's {@code Type} column of {@code members}. */
+  public String type() {
+    return server ? "server" : "client";
+  }
+
+  public String encode() {
     return new JsonObject().put("name", name).put("id", nodeId).put("addr", address).put("port", port)
-        .put("server", serverAddress).put("dc", datacenter).put("status", status).put("since", since).encode();
+        .put("server", serverAddress).put("dc", datacenter).put("status", status).put("since", since)
+        .put("role", type()).put("link", link).encode();
   }
 
-  static Member decode(String json) {
+  public static Member decode(String json) {
     JsonObject j = new JsonObject(json);
     return new Member(j.getString("name"), j.getString("id"), j.getString("addr"), j.getInteger("port"),
-        j.getString("server"), j.getString("dc"), j.getInteger("status"), j.getLong("since"));
+        j.getString("server", ""), j.getString("dc"), j.getInteger("status"), j.getLong("since"),
+        !"client".equals(j.getString("role")), j.getString("link", ""));
   }
 }

@@ -26,7 +26,7 @@ import org.jgroups.stack.IpAddress;
  * the entry. The leader is elected only among a majority of the servers, so a server cut off with a minority
  * neither leads nor commits, and its writes fail with {@link NoLeaderException}.
  */
-public final class RaftNode implements AutoCloseable {
+public final class RaftNode implements Replicator, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(RaftNode.class.getName());
   /** How long a write may wait for the leader's answer: a leader that died with it leaves it unanswered. */
   static final long WRITE_TIMEOUT_MILLIS = 7_000;
@@ -64,6 +64,7 @@ public final class RaftNode implements AutoCloseable {
    * "leadership lost" when the leader it went to is no longer the leader before answering (the write may or may
    * not have been committed, as with Consul's error of that name).
    */
+  @Override
   public CompletableFuture<byte[]> replicate(byte[] command) {
     Address sentTo = handle.leader();
     CompletableFuture<byte[]> sent;

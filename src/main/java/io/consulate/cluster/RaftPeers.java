@@ -47,7 +47,7 @@ public final class RaftPeers {
     return CompletableFuture.supplyAsync(this::saved).thenCompose(saved -> {
       if (saved != null) return CompletableFuture.completedFuture(saved);
       CompletionStage<Map<String, String>> group = bootstrapExpect > 0
-          ? membership.awaitServers(bootstrapExpect).thenApply(RaftPeers::byName)
+          ? membership.awaitServers(bootstrapExpect).thenCompose(this::bootstrapOrJoin)
           : publishedGroup();
       return group.thenApplyAsync(this::save);
     });
@@ -70,10 +70,18 @@ public final class RaftPeers {
     });
   }
 
-  private static Map<String, String> byName(List<Member> servers) {
-    Map<String, String> out = new TreeMap<>();
-    for (Member m : servers) out.put(m.name(), m.serverAddress());
-    return out;
+  /**
+   * With enough servers seen: if a group already has a leader (it published its members), this server joins it,
+   * as Consul's bootstrap_expect checks the peers it sees first; otherwise the first {@code bootstrapExpect} by
+   * name form the group, and a server outside them waits for it to publish, then joins.
+   */
+  private CompletionStage<Map<String, String>> bootstrapOrJoin(List<Member> servers) {
+    if (!membership.publishedRaftMembers().isEmpty()) return publishedGroup();
+    Map<String, String> all = new TreeMap<>();
+    for (Member m : servers) all.put(m.name(), m.serverAddress());
+    Map<String, String> first = new TreeMap<>();
+    for (Map.Entry<String, String> e : all.entrySet()) if (first.size() < bootstrapExpect) first.put(e.getKey(), e.getValue());
+    return first.containsKey(self.name()) ? CompletableFuture.completedFuture(first) : publishedGroup();
   }
 
   private Found saved() {

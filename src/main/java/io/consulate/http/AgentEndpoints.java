@@ -1,5 +1,7 @@
 package io.consulate.http;
 
+import io.consulate.cluster.ClusterView;
+import io.consulate.cluster.Member;
 import io.consulate.local.DefinitionDecoder;
 import io.consulate.local.LocalAgent;
 import io.consulate.local.ServiceDefinition;
@@ -14,9 +16,11 @@ import java.util.function.Supplier;
 final class AgentEndpoints {
   private final LocalAgent agent;
   private final AgentInfo info;
+  private final ClusterView cluster;
   private final Supplier<CompletionStage<Void>> reload;
 
-  AgentEndpoints(LocalAgent agent, AgentInfo info, Supplier<CompletionStage<Void>> reload) {
+  AgentEndpoints(LocalAgent agent, AgentInfo info, ClusterView cluster, Supplier<CompletionStage<Void>> reload) {
+    this.cluster = cluster;
     this.agent = agent;
     this.info = info;
     this.reload = reload;
@@ -55,7 +59,7 @@ final class AgentEndpoints {
 
   Object agentSelf(RoutingContext ctx) {
     JsonObject config = new JsonObject().put("Datacenter", info.datacenter()).put("PrimaryDatacenter", info.datacenter())
-        .put("NodeName", info.nodeName()).put("NodeID", info.nodeId()).put("Revision", "").put("Server", true)
+        .put("NodeName", info.nodeName()).put("NodeID", info.nodeId()).put("Revision", "").put("Server", self().server())
         .put("Version", info.version());
     return new JsonObject().put("Config", config).put("DebugConfig", new JsonObject()).putNull("Coord")
         .put("Member", member()).put("Stats", new JsonObject())
@@ -63,7 +67,12 @@ final class AgentEndpoints {
   }
 
   private JsonObject member() {
-    return MemberEndpoints.member(info.nodeName(), info.nodeId(), info.advertiseAddr(), info.serfLanPort(),
-        info.serverAddress(), info.datacenter(), 1, info.version());
+    return MemberEndpoints.member(self(), info.version());
+  }
+
+  /** This agent's member record as the cluster has it (a lone agent that joined as a client is one now). */
+  private Member self() {
+    for (Member m : cluster.members()) if (m.name().equals(info.nodeName())) return m;
+    return info.self();
   }
 }

@@ -1,8 +1,21 @@
 package io.consulate.http;
 
+import io.consulate.cluster.Member;
+
 /**
- * Facts about this agent that the agent and status endpoints report. {@code serverAddress} is Consul's
- * RPC address ("ip:8300"), what {@code /v1/status/leader} names.
+ * Facts about this agent that the agent and status endpoints report: its member record as it started
+ * ({@code self}), and the version.
  */
-public record AgentInfo(String nodeName, String nodeId, String datacenter, String advertiseAddr, String serverAddress,
-    int serfLanPort, String version) {}
+public record AgentInfo(Member self, String version) {
+  public String nodeName() {
+    return self.name();
+  }
+
+  public String nodeId() {
+    return self.nodeId();
+  }
+
+  public String datacenter() {
+    return self.datacenter();
+  }
+}

@@ -26,7 +26,7 @@ public final class HttpApi {
       AgentChecks checks, AgentInfo info, ClusterView cluster, Supplier<CompletionStage<Void>> reload,
       Supplier<CompletionStage<Void>> leave, BlockingQueries<KvState> kvBlocking, Clock clock) {
     SnapshotReads<CatalogSnapshot> reads = new SnapshotReads<>(blocking, info.datacenter(), cluster, store::barrier);
-    AgentEndpoints agentApi = new AgentEndpoints(agent, info, reload);
+    AgentEndpoints agentApi = new AgentEndpoints(agent, info, cluster, reload);
     AgentCheckEndpoints checkApi = new AgentCheckEndpoints(store, agent, checks);
     MemberEndpoints members = new MemberEndpoints(cluster, info, leave);
     CatalogEndpoints catalog = new CatalogEndpoints(store, reads, info.datacenter());

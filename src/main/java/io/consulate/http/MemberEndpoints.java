@@ -23,10 +23,7 @@ final class MemberEndpoints {
 
   Object agentMembers(RoutingContext ctx) {
     JsonArray out = new JsonArray();
-    for (Member m : cluster.members()) {
-      out.add(member(m.name(), m.nodeId(), m.address(), m.port(), m.serverAddress(), m.datacenter(), m.status(),
-          info.version()));
-    }
+    for (Member m : cluster.members()) out.add(member(m, info.version()));
     return out;
   }
 
@@ -42,14 +39,17 @@ final class MemberEndpoints {
     return Replies.onContext(cluster.forceLeave(ctx.pathParam("node"))).map(v -> null);
   }
 
-  /** One member in Consul's serf shape; {@code Tags.port} is the server RPC port, as in Consul. */
-  static JsonObject member(String name, String nodeId, String addr, int serfPort, String serverAddress, String dc,
-      int status, String version) {
-    JsonObject tags = new JsonObject().put("build", version).put("dc", dc).put("id", nodeId)
-        .put("port", serverAddress.substring(serverAddress.lastIndexOf(':') + 1)).put("role", "consul")
-        .put("segment", "").put("vsn", "2").put("vsn_max", "3").put("vsn_min", "2");
-    return new JsonObject().put("Name", name).put("Addr", addr).put("Port", serfPort).put("Tags", tags)
-        .put("Status", status).put("ProtocolMin", 1).put("ProtocolMax", 5).put("ProtocolCur", 2)
+  /**
+   * One member in Consul's serf shape. A server's tags say {@code role: consul} and its RPC port; a client's say
+   * {@code role: node}, as Consul's do.
+   */
+  static JsonObject member(Member m, String version) {
+    JsonObject tags = new JsonObject().put("build", version).put("dc", m.datacenter()).put("id", m.nodeId());
+    if (m.server()) tags.put("port", m.serverAddress().substring(m.serverAddress().lastIndexOf(':') + 1));
+    tags.put("role", m.server() ? "consul" : "node").put("segment", "").put("vsn", "2").put("vsn_max", "3")
+        .put("vsn_min", "2");
+    return new JsonObject().put("Name", m.name()).put("Addr", m.address()).put("Port", m.port()).put("Tags", tags)
+        .put("Status", m.status()).put("ProtocolMin", 1).put("ProtocolMax", 5).put("ProtocolCur", 2)
         .put("DelegateMin", 2).put("DelegateMax", 5).put("DelegateCur", 4);
   }
 }

@@ -68,6 +68,19 @@ public final class AgentChecks {
     });
   }
 
+  /** Checks registered here that the catalog lacks (anti-entropy registers them again). */
+  List<CheckSpec> outOfSync(io.consulate.catalog.CatalogSnapshot snap) {
+    List<CheckSpec> out = new java.util.ArrayList<>();
+    for (Owned o : checks.values()) if (snap.check(agent.nodeName(), o.spec().id()) == null) out.add(o.spec());
+    return out;
+  }
+
+  /** Registers an owned check again as it is defined. */
+  CompletionStage<Long> restore(CheckSpec spec) {
+    Owned o = checks.get(spec.id());
+    return o == null ? CompletableFuture.completedFuture(0L) : register(o.spec(), o.source());
+  }
+
   /** Removes any check of this agent (standalone or a service's); 404 when this node has no such check. */
   public CompletionStage<Long> deregister(String checkId) {
     if (store.snapshot().check(agent.nodeName(), checkId) == null) throw unknownCheck(checkId);

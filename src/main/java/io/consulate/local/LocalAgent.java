@@ -62,11 +62,69 @@ public final class LocalAgent {
 
   /** Registers the node with a passing {@code serfHealth}, then restores saved API registrations. */
   public CompletionStage<Void> start() {
-    HealthCheck serf = new HealthCheck(node.name(), HealthCheck.SERF_HEALTH, "Serf Health Status", HealthStatus.PASSING,
-        "", "Agent alive and reachable", "", "", List.of(), "", CheckDefinition.NONE, 0, 0);
-    return store.catalog(new CatalogOp.RegisterNode(node), new CatalogOp.RegisterCheck(serf)).thenCompose(i -> saved.load(DefinitionDecoder::service))
+    return registerNode().thenCompose(i -> saved.load(DefinitionDecoder::service))
         .thenCompose(list -> list.isEmpty() ? CompletableFuture.completedFuture(null)
             : registerAll(list, Source.API, false).thenApply(x -> null));
+  }
+
+  /** The node and its passing {@code serfHealth}, as the agent registers them at start. */
+  CompletionStage<Long> registerNode() {
+    HealthCheck serf = new HealthCheck(node.name(), HealthCheck.SERF_HEALTH, "Serf Health Status", HealthStatus.PASSING,
+        "", "Agent alive and reachable", "", "", List.of(), "", CheckDefinition.NONE, 0, 0);
+    return store.catalog(new CatalogOp.RegisterNode(node), new CatalogOp.RegisterCheck(serf));
+  }
+
+  /** Whether the catalog holds this node as the agent registers it. */
+  boolean nodeInSync(CatalogSnapshot snap) {
+    Node there = snap.node(node.name());
+    return there != null && there.withIndexes(0, 0).equals(node.withIndexes(0, 0))
+        && snap.check(node.name(), HealthCheck.SERF_HEALTH) != null;
+  }
+
+  /**
+   * Owned services the catalog lacks or holds otherwise (anti-entropy). Tags changed in the catalog are kept
+   * when the service allows it ({@code EnableTagOverride}), as in Consul.
+   */
+  List<ServiceDefinition> outOfSync(CatalogSnapshot snap) {
+    List<ServiceDefinition> out = new ArrayList<>();
+    for (Owned o : services.values()) {
+      ServiceInstance wanted = instance(o.definition());
+      ServiceInstance there = snap.service(node.name(), wanted.id());
+      if (there == null) {
+        out.add(o.definition());
+      } else if (!wanted.sameContent(o.definition().enableTagOverride()
+          ? new ServiceInstance(there.node(), there.id(), there.name(), wanted.tags(), there.address(), there.port(),
+              there.meta(), there.weights(), there.enableTagOverride(), 0, 0) : there)) {
+        out.add(o.definition());
+      }
+      if (there != null) {
+        for (CheckSpec c : o.definition().checks()) {
+          if (snap.check(node.name(), c.id()) == null && !out.contains(o.definition())) out.add(o.definition());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Services of this node in the catalog that the agent does not own (anti-entropy removes them). */
+  List<String> strays(CatalogSnapshot snap) {
+    List<String> out = new ArrayList<>();
+    for (ServiceInstance s : snap.servicesOnNode(node.name())) if (!services.containsKey(s.id())) out.add(s.id());
+    return out;
+  }
+
+  /** Registers owned services again as they are defined (anti-entropy); each keeps where it came from. */
+  CompletionStage<Long> restore(List<ServiceDefinition> defs) {
+    List<ServiceDefinition> api = new ArrayList<>();
+    List<ServiceDefinition> config = new ArrayList<>();
+    for (ServiceDefinition d : defs) {
+      Owned o = services.get(d.id());
+      if (o != null) (o.source() == Source.API ? api : config).add(d);
+    }
+    CompletionStage<Long> chain = CompletableFuture.completedFuture(0L);
+    if (!api.isEmpty()) chain = chain.thenCompose(i -> registerAll(api, Source.API, false));
+    if (!config.isEmpty()) chain = chain.thenCompose(i -> registerAll(config, Source.CONFIG, false));
+    return chain;
   }
 
   /**

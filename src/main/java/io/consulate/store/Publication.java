@@ -83,6 +83,17 @@ final class Publication implements AutoCloseable {
     return done;
   }
 
+  /**
+   * The state now comes from another log (a lone agent that joined a cluster as a client): its counts start
+   * over, so the published ones are forgotten rather than kept as a floor.
+   */
+  void restart() {
+    synchronized (waiting) {
+      published = 0;
+      publishedIndex = 0;
+    }
+  }
+
   /** The index of the newest published state. */
   long publishedIndex() {
     synchronized (waiting) {

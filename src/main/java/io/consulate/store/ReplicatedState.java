@@ -44,9 +44,21 @@ final class ReplicatedState implements StateMachine {
   /** Log entries applied so far (writes that changed nothing included): what a writer waits for to read it. */
   private long applied;
 
+  /** The applied entries as a stream for clients' mirrors. */
+  private final ChangeFeed feed = new ChangeFeed(this);
+
   ReplicatedState(Publication publication) {
     this.publication = publication;
     publication.source(this::built);
+  }
+
+  ChangeFeed feed() {
+    return feed;
+  }
+
+  /** Log entries applied so far: where a mirror resumes from. */
+  synchronized long appliedCount() {
+    return applied;
   }
 
   /** The state after the last applied command, its catalog snapshot brought up to date; publisher thread. */
@@ -61,6 +73,7 @@ final class ReplicatedState implements StateMachine {
   @Override
   public synchronized byte[] apply(byte[] data, int offset, int length, boolean serializeResponse) {
     applied++;
+    feed.appended(data, offset, length);
     Command<?> command;
     try {
       command = CommandCodec.decode(data, offset, length);
@@ -129,6 +142,11 @@ final class ReplicatedState implements StateMachine {
     }
   }
 
+  /** The applied count a whole state written by {@link #writeContentTo} was taken at. */
+  static long appliedIn(byte[] whole) {
+    return java.nio.ByteBuffer.wrap(whole, 12, 8).getLong(); // after the format (int) and the index (long)
+  }
+
   @Override
   public synchronized void readContentFrom(DataInput in) throws IOException {
     int format = in.readInt();
@@ -150,6 +168,7 @@ final class ReplicatedState implements StateMachine {
     unpublished.clear();
     unpublished.addAll(catalogEntries.keySet());
     kv = KvCodec.state(stored);
+    feed.replaced();
     publication.changed();
     LOG.fine("state restored from a snapshot at index " + index);
   }

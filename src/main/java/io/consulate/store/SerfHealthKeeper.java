@@ -38,7 +38,7 @@ public final class SerfHealthKeeper {
     long now = clock.millis();
     CompletionStage<?> chain = CompletableFuture.completedFuture(null);
     for (Member m : cluster.members()) {
-      if (m.status() == Member.ALIVE) {
+      if (m.status() == Member.ALIVE || m.status() == Member.LEAVING) {
         chain = chain.thenCompose(x -> setSerfHealth(m.name(), HealthStatus.PASSING));
       } else if (m.status() == Member.LEFT) {
         chain = chain.thenCompose(x -> deregister(m.name())); // the record stays, as Consul lists left members

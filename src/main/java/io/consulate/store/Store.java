@@ -2,7 +2,11 @@ package io.consulate.store;
 
 import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.cluster.RaftNode;
+import io.consulate.cluster.NoLeaderException;
 import io.consulate.cluster.RaftSettings;
+import io.consulate.cluster.Replicator;
+import io.consulate.cluster.StreamSink;
+import io.consulate.cluster.StreamSource;
 import io.consulate.kv.KvState;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -10,31 +14,87 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one write pipeline of DESIGN.md: every state change is a {@link Command}, submitted here on any server,
+ * The one write pipeline of DESIGN.md: every state change is a {@link Command}, submitted here on any node,
  * ordered and applied by the Raft leader (its log batches whatever is queued: group commit), acknowledged once
  * a majority of the servers has it, and answered once this node's published state includes it
- * (read-your-writes). Readers take the published snapshots, which never wait on the network.
+ * (read-your-writes). On a server the state is applied from the log; on a client it is a mirror streamed by a
+ * server, and writes go through that server. Readers take the published snapshots, which never wait on the
+ * network.
  */
 public final class Store implements AutoCloseable {
   /** How long an acknowledged write waits for this node to apply it before answering anyway. */
   private static final long APPLY_WAIT_MILLIS = 5_000;
+  /** Before this server joined its Raft group, or a client linked to a server. */
+  private static final Replicator NO_WRITER = command -> CompletableFuture.failedFuture(new NoLeaderException());
 
-  private final Publication publication;
-  private final RaftNode raft;
+  private final Publication publication = new Publication();
+  private final ReplicatedState state = new ReplicatedState(publication);
+  private final Mirror mirror = new Mirror(state);
+  private volatile Replicator writer = NO_WRITER;
+  /** This server's Raft member; null on a client and before the group is known. */
+  private volatile RaftNode raft;
 
-  private Store(Publication publication, RaftNode raft) {
-    this.publication = publication;
-    this.raft = raft;
+  private Store() {}
+
+  /**
+   * An empty store that serves reads at once; writes fail with "No cluster leader" until it either joins the
+   * Raft group ({@link #startRaft}) or follows a server ({@link #follow}).
+   */
+  public static Store create() {
+    return new Store();
+  }
+
+  /** A server's store, in its Raft group; blocks, see {@link #startRaft}. */
+  public static Store start(RaftSettings settings, String group) throws Exception {
+    Store store = new Store();
+    store.startRaft(settings, group);
+    return store;
   }
 
   /**
    * Joins the Raft group and restores this server's state from its log; blocks (discovery, reading the log),
    * so call it off the event loop. {@code group} names the group: one per datacenter.
    */
-  public static Store start(RaftSettings settings, String group) throws Exception {
-    Publication publication = new Publication();
-    RaftNode raft = RaftNode.start(settings, group, new ReplicatedState(publication));
-    return new Store(publication, raft);
+  public RaftNode startRaft(RaftSettings settings, String group) throws Exception {
+    RaftNode node = RaftNode.start(settings, group, state);
+    raft = node;
+    writer = node;
+    return node;
+  }
+
+  /**
+   * A client's store: from now on the state is the mirror a server's link streams ({@link #mirror}), and writes
+   * go through {@code link}. A lone agent that joins a cluster as a client drops its own log here.
+   */
+  public void follow(Replicator link) {
+    RaftNode own = raft;
+    raft = null;
+    if (own != null) {
+      own.close();
+      mirror.startOver();
+      publication.restart();
+    }
+    writer = link;
+  }
+
+  /** What a client's link feeds its mirror with. */
+  public StreamSink mirror() {
+    return mirror;
+  }
+
+  /** Where a client's link resumes its stream: log entries received, -1 for none. */
+  public long mirrorReceived() {
+    return mirror.received();
+  }
+
+  /** This server's applied log, for its clients' links. */
+  public StreamSource feed() {
+    return state.feed();
+  }
+
+  /** An encoded write from a client's link, handed on as this node's own writes are. */
+  public CompletableFuture<byte[]> forward(byte[] command) {
+    return writer.replicate(command);
   }
 
   /**
@@ -43,7 +103,7 @@ public final class Store implements AutoCloseable {
    */
   public <R> CompletionStage<Applied<R>> submit(Command<R> command) {
     CompletableFuture<Applied<R>> done = new CompletableFuture<>();
-    raft.replicate(CommandCodec.encode(command)).whenComplete((answer, err) -> {
+    writer.replicate(CommandCodec.encode(command)).whenComplete((answer, err) -> {
       if (err != null) {
         done.completeExceptionally(unwrapped(err));
         return;
@@ -100,17 +160,21 @@ public final class Store implements AutoCloseable {
     return publication.publishedIndex();
   }
 
+  /** This server's Raft member; null on a client, and on a server that has not found its group yet. */
   public RaftNode raft() {
     return raft;
   }
 
   public boolean isLeader() {
-    return raft.isLeader();
+    RaftNode node = raft;
+    return node != null && node.isLeader();
   }
 
   @Override
   public void close() {
-    raft.close();
+    RaftNode node = raft;
+    if (node != null) node.close();
+    mirror.close();
     publication.close();
   }
 }

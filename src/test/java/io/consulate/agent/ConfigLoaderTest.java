@@ -76,16 +76,24 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void clusteringIsOnlyEnabledWhenToldWhomToJoinHowManyToExpectOrWhichPort() throws Exception {
+  void onlyServerModeIsClustered() throws Exception {
     AgentFlags lone = flags();
     lone.dev = false;
     lone.dataDir = dir.resolve("data");
     lone.bind = "127.0.0.1";
     assertEquals(false, ConfigLoader.load(lone).cluster().enabled(), "a lone agent binds no cluster port");
+    assertEquals(false, ConfigLoader.load(lone).server());
 
     Files.writeString(dir.resolve("c.json"), "{\"retry_join\": [\"10.0.0.5\"], \"bootstrap_expect\": 3,"
         + " \"reconnect_timeout\": \"8h\", \"ports\": {\"serf_lan\": 9301}}");
     lone.retryJoin.add("10.0.0.6:9302");
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(lone));
+    assertEquals("'bootstrap_expect > 0' requires 'server = true'", e.getMessage());
+    AgentFlags client = lone;
+    client.bootstrapExpect = 0;
+    assertEquals(false, ConfigLoader.load(client).cluster().enabled(), "a client joins no LAN view: it links to a server");
+    lone.bootstrapExpect = null;
+    lone.server = true;
     var c = ConfigLoader.load(lone).cluster();
     assertEquals(true, c.enabled());
     assertEquals(List.of("10.0.0.5", "10.0.0.6:9302"), c.join(), "files then flags");

@@ -29,6 +29,7 @@ public final class TestAgent {
   public static Agent startClustered(String node, Path dataDir, Integer joinPort) throws Exception {
     return start(f -> {
       f.node = node;
+      f.server = true;
       f.dataDir = dataDir;
       f.bind = "127.0.0.1";
       f.serfLanPort = freePort();
@@ -36,6 +37,44 @@ public final class TestAgent {
       if (joinPort == null) f.bootstrapExpect = 1;
       else f.retryJoin.add("127.0.0.1:" + joinPort);
     });
+  }
+
+  /**
+   * A client agent on 127.0.0.1 that joins the server whose serf port is {@code serverSerfPort} (its link is two
+   * ports above); {@code joinPort} null starts it with nothing to join (a lone agent, which can join later).
+   */
+  public static Agent startClient(String node, Path dataDir, Integer serverSerfPort) throws Exception {
+    return start(f -> {
+      f.node = node;
+      f.dataDir = dataDir;
+      f.bind = "127.0.0.1";
+      if (serverSerfPort != null) f.retryJoin.add("127.0.0.1:" + serverSerfPort);
+    });
+  }
+
+  /** A server whose serf port leaves the link port (serf + 2) free too, so clients can reach it. */
+  public static Agent startServerForClients(String node, Path dataDir) throws Exception {
+    return start(f -> {
+      f.node = node;
+      f.server = true;
+      f.dataDir = dataDir;
+      f.bind = "127.0.0.1";
+      f.serfLanPort = freePortWithLinkPort();
+      f.serverPort = freePort();
+      f.bootstrapExpect = 1;
+    });
+  }
+
+  private static int freePortWithLinkPort() {
+    for (int i = 0; i < 50; i++) {
+      int p = freePort();
+      try (java.net.ServerSocket s = new java.net.ServerSocket(p + 2, 1, java.net.InetAddress.getLoopbackAddress())) {
+        return p;
+      } catch (java.io.IOException taken) {
+        // try another
+      }
+    }
+    throw new IllegalStateException("no free port pair");
   }
 
   /** JGroups' TCPPING refuses bind port 0, so ask the kernel for a free port and hand it over. */
@@ -53,7 +92,10 @@ public final class TestAgent {
     flags.httpPort = 0;
     flags.dnsPort = 0;
     customize.accept(flags);
-    return Agent.start(() -> ConfigLoader.load(flags)).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    Agent agent = Agent.start(() -> ConfigLoader.load(flags)).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    // Servers and clients listen before a leader exists; the tests start once this agent is in the catalog.
+    agent.registered().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    return agent;
   }
 
   public static void stop(Agent agent) throws Exception {

@@ -1,0 +1,243 @@
+package io.consulate.cluster;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.NetSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.logging.Logger;
+
+/**
+ * A client's link to one server at a time: its mirror is fed from the server's stream, its writes go through
+ * the server to the leader, and the link's heartbeats keep it an alive member. When the link drops (the
+ * server died, or no frame for {@link #SILENCE_MILLIS}) it connects to the next server it knows (the join
+ * addresses and every server the member list names) and resumes the stream from what its mirror holds.
+ */
+public final class LinkClient implements Replicator, AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(LinkClient.class.getName());
+  static final long SILENCE_MILLIS = 4_000;
+  static final long WRITE_TIMEOUT_MILLIS = 10_000;
+  static final long JOIN_TIMEOUT_MILLIS = 15_000;
+  private static final long RETRY_MILLIS = 500;
+
+  /** What a server last said: the leader, and the members. */
+  record Status(String leader, boolean knownLeader, long lastContact, List<Member> members) {
+    static final Status NONE = new Status("", false, 0, List.of());
+  }
+
+  private final Vertx vertx;
+  /** The event loop all of this link's state is confined to. */
+  private final Context context;
+  private final NetClient net;
+  private final Member self;
+  private final StreamSink mirror;
+  private final LongSupplier mirrorApplied;
+  private final KnownAddresses known;
+  /** Join addresses ({@code host:serf port}), given and learned; tried in turn. Event-loop confined. */
+  private final LinkedHashSet<String> addresses = new LinkedHashSet<>();
+  private final Map<Long, CompletableFuture<byte[]>> pending = new ConcurrentHashMap<>();
+  private final AtomicLong ids = new AtomicLong();
+  private final List<CompletableFuture<Void>> linkedWaiters = new ArrayList<>();
+  private long heartbeat;
+  private volatile NetSocket socket;
+  private volatile Status status = Status.NONE;
+  private String linkedTo = "";
+  private boolean connecting;
+  private boolean closed;
+  private int next;
+  private long lastHeard;
+
+  /**
+   * {@code mirror} gets the stream, resuming after {@code mirrorApplied} entries; {@code known} keeps the
+   * servers for {@code -rejoin}. Call {@link #join} to connect.
+   */
+  public LinkClient(Vertx vertx, Context context, Member self, StreamSink mirror, LongSupplier mirrorApplied,
+      KnownAddresses known) {
+    this.vertx = vertx;
+    this.context = context;
+    this.self = self;
+    this.mirror = mirror;
+    this.mirrorApplied = mirrorApplied;
+    this.known = known;
+    this.net = vertx.createNetClient(new NetClientOptions().setConnectTimeout(2_000).setTcpNoDelay(true));
+    context.runOnContext(v -> heartbeat = vertx.setPeriodic(1000, id -> beat()));
+  }
+
+  /** Adds servers to reach; completes once linked to one of the servers known, fails after 15 s. */
+  public CompletionStage<Void> join(List<String> joinAddresses) {
+    CompletableFuture<Void> linked = new CompletableFuture<>();
+    context.runOnContext(v -> {
+      for (String a : joinAddresses) {
+        try {
+          JoinAddress parsed = JoinAddress.parse(a);
+          addresses.add(parsed.host() + ":" + parsed.serfPort());
+        } catch (IllegalArgumentException e) {
+          linked.completeExceptionally(new ClusterException("Failed to join " + a + ": " + e.getMessage()));
+          return;
+        }
+      }
+      if (socket != null && status.members().stream().anyMatch(m -> m.name().equals(self.name()))) {
+        linked.complete(null);
+        return;
+      }
+      linkedWaiters.add(linked);
+      connect();
+      vertx.setTimer(JOIN_TIMEOUT_MILLIS, t -> linked.completeExceptionally(new ClusterException(
+          "Failed to join " + String.join(", ", joinAddresses) + ": no server answered within " + JOIN_TIMEOUT_MILLIS / 1000 + " s")));
+    });
+    return linked;
+  }
+
+  private void connect() {
+    if (connecting || socket != null || closed || addresses.isEmpty()) return;
+    connecting = true;
+    List<String> all = new ArrayList<>(addresses);
+    String target = all.get(next++ % all.size());
+    JoinAddress a = JoinAddress.parse(target);
+    net.connect(a.linkPort(), a.host()).onComplete(ar -> {
+      connecting = false;
+      if (ar.failed() || closed) {
+        if (ar.succeeded()) ar.result().close();
+        if (!closed) vertx.setTimer(RETRY_MILLIS, t -> connect());
+        return;
+      }
+      linked(ar.result(), target);
+    });
+  }
+
+  private void linked(NetSocket s, String target) {
+    socket = s;
+    linkedTo = target;
+    lastHeard = System.currentTimeMillis();
+    LinkFrame.read(s, this::frame);
+    s.closeHandler(v -> unlinked(s));
+    JsonObject hello = new JsonObject().put("member", self.encode()).put("applied", mirrorApplied.getAsLong());
+    s.write(LinkFrame.of(LinkFrame.HELLO, hello.toBuffer().getBytes()));
+    LOG.info("linked to server " + target);
+  }
+
+  private void unlinked(NetSocket s) {
+    if (socket != s) return;
+    socket = null;
+    status = new Status("", false, status.lastContact(), status.members());
+    for (Long id : List.copyOf(pending.keySet())) {
+      CompletableFuture<byte[]> p = pending.remove(id);
+      if (p != null) p.completeExceptionally(new ClusterException("lost the link to server " + linkedTo
+          + " before it answered; the write may or may not have been applied"));
+    }
+    if (!closed) {
+      LOG.info("link to server " + linkedTo + " lost; reconnecting");
+      vertx.setTimer(RETRY_MILLIS, t -> connect());
+    }
+  }
+
+  private void frame(byte type, Buffer payload) {
+    lastHeard = System.currentTimeMillis();
+    switch (type) {
+      case LinkFrame.SNAPSHOT -> mirror.snapshot(payload.getBytes());
+      case LinkFrame.ENTRY -> mirror.entry(payload.getBytes());
+      case LinkFrame.STATUS -> status(new JsonObject(payload));
+      case LinkFrame.ANSWER -> answer(payload);
+      default -> { } // a newer server's frame
+    }
+  }
+
+  private void status(JsonObject j) {
+    JsonArray encoded = j.getJsonArray("members");
+    List<Member> members = status.members();
+    if (encoded != null) {
+      members = new ArrayList<>();
+      for (Object o : encoded) members.add(Member.decode((String) o));
+      List<String> servers = KnownAddresses.serversOf(members);
+      addresses.addAll(servers);
+      vertx.executeBlocking(() -> {
+        known.save(servers);
+        return null;
+      }, false);
+    }
+    status = new Status(j.getString("leader", ""), j.getBoolean("known", false), j.getLong("contact", 0L), members);
+    // Joined once the servers list this client as alive: the next members call shows it, as Consul's join promises.
+    if (members.stream().anyMatch(m -> m.name().equals(self.name()) && m.status() == Member.ALIVE)) {
+      linkedWaiters.forEach(w -> w.complete(null));
+      linkedWaiters.clear();
+    }
+  }
+
+  private void answer(Buffer payload) {
+    CompletableFuture<byte[]> p = pending.remove(payload.getLong(0));
+    if (p == null) return;
+    LinkFrame.Outcome outcome = LinkFrame.Outcome.values()[payload.getByte(8)];
+    byte[] body = payload.getBytes(9, payload.length());
+    if (outcome == LinkFrame.Outcome.OK) p.complete(body);
+    else p.completeExceptionally(outcome.exception(new String(body, StandardCharsets.UTF_8)));
+  }
+
+  private void beat() {
+    NetSocket s = socket;
+    if (s == null) return;
+    if (System.currentTimeMillis() - lastHeard > SILENCE_MILLIS) {
+      LOG.info("server " + linkedTo + " silent for " + SILENCE_MILLIS + " ms; closing its link");
+      s.close();
+      return;
+    }
+    s.write(LinkFrame.of(LinkFrame.PING, new byte[0]));
+  }
+
+  /** Sends a write to the leader through the linked server. */
+  @Override
+  public CompletableFuture<byte[]> replicate(byte[] command) {
+    return request(LinkFrame.SUBMIT, command);
+  }
+
+  private CompletableFuture<byte[]> request(byte type, byte[] payload) {
+    NetSocket s = socket;
+    if (s == null) return CompletableFuture.failedFuture(new ClusterException("No known Consul servers"));
+    long id = ids.incrementAndGet();
+    CompletableFuture<byte[]> answer = new CompletableFuture<>();
+    pending.put(id, answer);
+    s.write(LinkFrame.of(type, id, payload));
+    return answer.orTimeout(WRITE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).whenComplete((a, e) -> pending.remove(id));
+  }
+
+  /** Tells the server this client leaves on purpose; completes once its member record says so. */
+  public CompletionStage<Void> leave() {
+    return request(LinkFrame.LEAVE, new byte[0]).thenRun(known::left);
+  }
+
+  public CompletionStage<Void> forceLeave(String node) {
+    return request(LinkFrame.FORCE_LEAVE, node.getBytes(StandardCharsets.UTF_8)).thenApply(x -> null);
+  }
+
+  Status status() {
+    return status;
+  }
+
+  public boolean linked() {
+    return socket != null;
+  }
+
+  @Override
+  public void close() {
+    context.runOnContext(v -> {
+      closed = true;
+      vertx.cancelTimer(heartbeat);
+      NetSocket s = socket;
+      if (s != null) s.close();
+      net.close();
+    });
+  }
+}

@@ -1,0 +1,77 @@
+package io.consulate.cluster;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetServerOptions;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A server's end of its clients' links (DESIGN.md: "the streams to clients"), on the bind address at the serf
+ * LAN port + {@link JoinAddress#LINK_PORT_OFFSET}. Each link streams this server's state to one client and
+ * carries the client's writes to the Raft group; the link being up is the client's liveness, so the client is
+ * a member without joining the LAN view or the Raft group. Each second every link gets the leader and, when it
+ * changed, the member list.
+ */
+public final class LinkServer implements AutoCloseable {
+  /** Missing pings for this long (a client sends one each second) close the link. */
+  static final int READ_IDLE_SECONDS = 4;
+
+  private final Vertx vertx;
+  private final NetServer server;
+  private final Set<LinkSession> sessions = ConcurrentHashMap.newKeySet();
+  private final long statusTimer;
+
+  private LinkServer(Vertx vertx, NetServer server, Membership membership) {
+    this.vertx = vertx;
+    this.server = server;
+    this.statusTimer = vertx.setPeriodic(1000, id -> broadcastStatus(membership));
+  }
+
+  /** Listens on {@code host:port}; fails with a one-line reason when the port is taken. */
+  public static Future<LinkServer> start(Vertx vertx, String host, int port, String serverName, Membership membership,
+      StreamSource source, Replicator writes) {
+    NetServer server = vertx.createNetServer(new NetServerOptions().setHost(host).setPort(port).setTcpNoDelay(true)
+        .setReadIdleTimeout(READ_IDLE_SECONDS).setIdleTimeoutUnit(TimeUnit.SECONDS));
+    LinkServer[] self = new LinkServer[1];
+    server.connectHandler(socket -> {
+      LinkSession s = new LinkSession(vertx, socket, serverName, membership, source, writes, statusOf(membership));
+      self[0].sessions.add(s);
+      socket.closeHandler(v -> {
+        self[0].sessions.remove(s);
+        s.closed();
+      });
+    });
+    return server.listen().map(bound -> self[0] = new LinkServer(vertx, server, membership))
+        .recover(e -> Future.failedFuture("cannot listen for client links on " + host + ":" + port + ": " + e.getMessage()));
+  }
+
+  private void broadcastStatus(Membership membership) {
+    if (sessions.isEmpty()) return;
+    vertx.executeBlocking(() -> statusOf(membership), false).onSuccess(status -> {
+      for (LinkSession s : sessions) s.status(status);
+    });
+  }
+
+  /** The leader as this server sees it, and the member records; read from local replicas, so cheap. */
+  static JsonObject statusOf(Membership membership) {
+    JsonArray members = new JsonArray();
+    for (Member m : membership.members()) members.add(m.encode());
+    return new JsonObject().put("leader", membership.leader()).put("known", membership.knownLeader())
+        .put("contact", membership.lastContactMillis()).put("members", members);
+  }
+
+  public int port() {
+    return server.actualPort();
+  }
+
+  @Override
+  public void close() {
+    vertx.cancelTimer(statusTimer);
+    server.close();
+  }
+}

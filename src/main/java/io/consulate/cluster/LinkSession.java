@@ -1,0 +1,149 @@
+package io.consulate.cluster;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Logger;
+
+/**
+ * One client's link on a server: streams the state to it (as a {@link StreamSink}), answers its forwarded
+ * writes, and keeps its member record: alive while linked, failed {@link #FAIL_AFTER_MILLIS} after the link
+ * dropped unless the client linked again meanwhile (here or to another server), left when it says so.
+ */
+final class LinkSession implements StreamSink {
+  private static final Logger LOG = Logger.getLogger(LinkSession.class.getName());
+  /** A reconnect (server restart, network blip) within this long does not flap the client's serfHealth. */
+  static final long FAIL_AFTER_MILLIS = 2_000;
+  /** Bytes queued for a client that does not read: past this it is cut off, and resumes when it reconnects. */
+  private static final int MAX_QUEUED_BYTES = 64 * 1024 * 1024;
+
+  private final Vertx vertx;
+  private final NetSocket socket;
+  private final String serverName;
+  private final Membership membership;
+  private final StreamSource source;
+  private final Replicator writes;
+  private volatile Member member;
+  private volatile StreamSource.Subscription subscription;
+  private volatile boolean left;
+  private volatile boolean closed;
+  private String lastMembers = "";
+
+  LinkSession(Vertx vertx, NetSocket socket, String serverName, Membership membership, StreamSource source,
+      Replicator writes, JsonObject firstStatus) {
+    this.vertx = vertx;
+    this.socket = socket;
+    this.serverName = serverName;
+    this.membership = membership;
+    this.source = source;
+    this.writes = writes;
+    socket.setWriteQueueMaxSize(MAX_QUEUED_BYTES);
+    LinkFrame.read(socket, this::frame);
+    status(firstStatus);
+  }
+
+  private void frame(byte type, Buffer payload) {
+    switch (type) {
+      case LinkFrame.HELLO -> hello(new JsonObject(payload));
+      case LinkFrame.SUBMIT -> submit(payload.getLong(0), payload.getBytes(8, payload.length()));
+      case LinkFrame.PING -> heard();
+      case LinkFrame.LEAVE -> leave(payload.getLong(0));
+      case LinkFrame.FORCE_LEAVE -> forceLeave(payload.getLong(0), payload.getString(8, payload.length(), "UTF-8"));
+      default -> { } // a newer client's frame: nothing to do with it here
+    }
+  }
+
+  /** Records the client alive and starts its stream; both block (a replicated write, a state copy), so off the loop. */
+  private void hello(JsonObject hello) {
+    Member m = Member.decode(hello.getString("member")).withLink(Membership.linkId(serverName));
+    long applied = hello.getLong("applied", -1L);
+    vertx.executeBlocking(() -> {
+      membership.clientLinked(m);
+      member = m;
+      if (!closed) subscription = source.subscribe(applied, this);
+      return LinkServer.statusOf(membership);
+    }).onSuccess(this::status).onFailure(e -> {
+      LOG.warning("client link from " + m.name() + " failed to start: " + e.getMessage());
+      socket.close();
+    });
+  }
+
+  private void submit(long id, byte[] command) {
+    writes.replicate(command).whenComplete((answer, err) -> {
+      Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
+      socket.write(cause == null ? LinkFrame.answer(id, LinkFrame.Outcome.OK, answer)
+          : LinkFrame.answer(id, LinkFrame.Outcome.of(cause), String.valueOf(cause.getMessage()).getBytes(StandardCharsets.UTF_8)));
+    });
+  }
+
+  private void heard() {
+    Member m = member;
+    if (m != null) vertx.executeBlocking(() -> {
+      membership.clientHeard(m);
+      return null;
+    }, false);
+  }
+
+  private void leave(long id) {
+    Member m = member;
+    left = true;
+    vertx.executeBlocking(() -> {
+      if (m != null) membership.clientLeft(m);
+      return null;
+    }).onComplete(ar -> socket.write(ar.succeeded() ? LinkFrame.answer(id, LinkFrame.Outcome.OK, new byte[0])
+        : LinkFrame.answer(id, LinkFrame.Outcome.FAILED, bytes(ar.cause().getMessage()))));
+  }
+
+  private void forceLeave(long id, String node) {
+    membership.forceLeave(node).whenComplete((v, err) -> socket.write(err == null
+        ? LinkFrame.answer(id, LinkFrame.Outcome.OK, new byte[0])
+        : LinkFrame.answer(id, LinkFrame.Outcome.of(err), bytes(err.getMessage()))));
+  }
+
+  private static byte[] bytes(String s) {
+    return String.valueOf(s).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Sends the status; the member list only when it changed since the last one this client got. */
+  synchronized void status(JsonObject status) {
+    String members = status.getJsonArray("members").encode();
+    JsonObject out = status.copy();
+    if (members.equals(lastMembers)) out.remove("members");
+    lastMembers = members;
+    socket.write(LinkFrame.of(LinkFrame.STATUS, out.toBuffer().getBytes()));
+  }
+
+  @Override
+  public void snapshot(byte[] state) {
+    socket.write(LinkFrame.of(LinkFrame.SNAPSHOT, state));
+  }
+
+  @Override
+  public void entry(byte[] entry) {
+    if (socket.writeQueueFull()) {
+      LOG.warning("client " + (member == null ? "?" : member.name()) + " reads too slowly; its link is closed");
+      socket.close();
+      return;
+    }
+    socket.write(LinkFrame.of(LinkFrame.ENTRY, entry));
+  }
+
+  @Override
+  public void broken() {
+    socket.close();
+  }
+
+  void closed() {
+    closed = true;
+    StreamSource.Subscription s = subscription;
+    if (s != null) s.cancel();
+    Member m = member;
+    if (m == null || left) return;
+    vertx.setTimer(FAIL_AFTER_MILLIS, t -> vertx.executeBlocking(() -> {
+      membership.clientUnlinked(m.name(), m.link());
+      return null;
+    }, false));
+  }
+}
