@@ -1,37 +1,47 @@
 #!/usr/bin/env bash
-# A local 3-node Consulate cluster on loopback, for trying clustering on one machine.
-# Usage: scripts/cluster.sh start|stop|status
-#   start   starts n1..n3 (data in ./data/cluster/nN, logs in ./data/cluster/nN.log) and waits for a leader
-#   stop    stops them gracefully (SIGTERM)
-#   status  prints each node's ports and pid, and the members as n1 sees them
-# Ports: HTTP ${HTTP_BASE:-8500}+N, DNS ${DNS_BASE:-8600}+N, cluster (serf LAN) ${SERF_BASE:-8310}+N;
-# JGroups' failure detector also binds serf port + 100.
+# A local Consulate datacenter on loopback: servers and client agents, as the seed deploys them.
+# Usage: scripts/cluster.sh start [SERVERS=3] [CLIENTS=0] | stop | status
+#   start   starts n1..nS as servers (-server -bootstrap-expect S) and nS+1.. as clients joined to the
+#           servers, waits for a leader and for every client to be a member; data in ./data/cluster/nN,
+#           logs in ./data/cluster/nN.log
+#   stop    stops them (SIGTERM)
+#   status  prints each node's role, ports and pid, and the members as n1 sees them
+# Node N binds 127.0.0.(10+N) with Consul's default cluster ports (serf 8301, server RPC 8300, client link
+# 8303); its HTTP API is 127.0.0.1:${HTTP_BASE:-8500}+N and its DNS 127.0.0.1:${DNS_BASE:-8600}+N.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dir="${CLUSTER_DIR:-$root/data/cluster}"
-http_base=${HTTP_BASE:-8500}; dns_base=${DNS_BASE:-8600}; serf_base=${SERF_BASE:-8310}
+http_base=${HTTP_BASE:-8500}; dns_base=${DNS_BASE:-8600}
 
-ports() { echo "n$1: http 127.0.0.1:$((http_base + $1))  dns 127.0.0.1:$((dns_base + $1))  serf 127.0.0.1:$((serf_base + $1))"; }
+ip() { echo "127.0.0.$((10 + $1))"; }
+nodes() { cat "$dir/nodes" 2>/dev/null || true; }
+ports() { echo "n$1 ($2): bind $(ip "$1")  http 127.0.0.1:$((http_base + $1))  dns 127.0.0.1:$((dns_base + $1))"; }
 
 start() {
+  local servers=${1:-3} clients=${2:-0} total n role
+  total=$((servers + clients))
   mkdir -p "$dir"
-  "$root/scripts/consulate" --version >/dev/null # builds the jar once, not three times at the same moment
-  local join=()
-  for n in 1 2 3; do join+=(-retry-join "127.0.0.1:$((serf_base + n))"); done
-  for n in 1 2 3; do
+  "$root/scripts/consulate" --version >/dev/null # builds the jar once, not once per node at the same moment
+  for n in $(seq 1 "$total"); do
     # Another agent on these ports would answer our health checks: refuse instead of measuring it.
-    if ss -ltn | grep -qE ":($((http_base + n))|$((serf_base + n))) "; then
-      echo "port $((http_base + n)) or $((serf_base + n)) is in use (another cluster running? scripts/cluster.sh stop)" >&2; exit 1
+    if ss -ltn | grep -qE "($(ip "$n"):8301|127.0.0.1:$((http_base + n))) "; then
+      echo "$(ip "$n"):8301 or port $((http_base + n)) is in use (another cluster running? scripts/cluster.sh stop)" >&2; exit 1
     fi
   done
-  for n in 1 2 3; do
-    if [ -f "$dir/n$n.pid" ] && kill -0 "$(cat "$dir/n$n.pid")" 2>/dev/null; then echo "n$n already running"; continue; fi
-    "$root/scripts/consulate" agent -node "n$n" -server -bootstrap-expect 3 -bind 127.0.0.1 -client 127.0.0.1 \
-      -data-dir "$dir/n$n" -http-port $((http_base + n)) -dns-port $((dns_base + n)) \
-      -serf-lan-port $((serf_base + n)) "${join[@]}" >"$dir/n$n.log" 2>&1 &
+  local join=()
+  for n in $(seq 1 "$servers"); do join+=(-retry-join "$(ip "$n")"); done
+  : >"$dir/nodes"
+  for n in $(seq 1 "$total"); do
+    role=client; [ "$n" -le "$servers" ] && role=server
+    echo "$n $role" >>"$dir/nodes"
+    local flags=()
+    [ "$role" = server ] && flags=(-server -bootstrap-expect "$servers")
+    "$root/scripts/consulate" agent -node "n$n" "${flags[@]}" -bind "$(ip "$n")" -client 127.0.0.1 \
+      -data-dir "$dir/n$n" -http-port $((http_base + n)) -dns-port $((dns_base + n)) "${join[@]}" \
+      >"$dir/n$n.log" 2>&1 &
     echo $! >"$dir/n$n.pid"
   done
-  for n in 1 2 3; do
+  for n in $(seq 1 "$total"); do
     for _ in $(seq 1 600); do
       leader=$(curl -s "http://127.0.0.1:$((http_base + n))/v1/status/leader" || true)
       [ -n "$leader" ] && [ "$leader" != '""' ] && break
@@ -40,28 +50,31 @@ start() {
     [ -n "$leader" ] && [ "$leader" != '""' ] || { echo "n$n did not find a leader; see $dir/n$n.log" >&2; exit 1; }
     kill -0 "$(cat "$dir/n$n.pid")" 2>/dev/null || { echo "n$n exited; see $dir/n$n.log" >&2; exit 1; }
   done
+  for _ in $(seq 1 300); do
+    [ "$(curl -s "http://127.0.0.1:$((http_base + 1))/v1/catalog/nodes" | jq length)" = "$total" ] && break
+    sleep 0.1
+  done
   status
 }
 
 stop() {
-  for n in 1 2 3; do
+  while read -r n role; do
     [ -f "$dir/n$n.pid" ] || continue
-    kill "$(cat "$dir/n$n.pid")" 2>/dev/null && echo "stopped n$n" || true
+    kill "$(cat "$dir/n$n.pid")" 2>/dev/null && echo "stopped n$n ($role)" || true
     rm -f "$dir/n$n.pid"
-  done
+  done < <(nodes)
 }
 
 status() {
-  for n in 1 2 3; do
-    pid=$(cat "$dir/n$n.pid" 2>/dev/null || echo -)
-    echo "$(ports "$n")  pid $pid"
-  done
+  while read -r n role; do
+    echo "$(ports "$n" "$role")  pid $(cat "$dir/n$n.pid" 2>/dev/null || echo -)"
+  done < <(nodes)
   "$root/scripts/consulate" members -http-addr "127.0.0.1:$((http_base + 1))" || true
 }
 
 case "${1:-}" in
-  start) start ;;
+  start) shift; start "$@" ;;
   stop) stop ;;
   status) status ;;
-  *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
