@@ -23,6 +23,8 @@ import org.xbill.DNS.Type;
  *                            visible; prints median/p99 of PUT-to-visible and of the lag after the PUT returned
  *   cas SECS PER HTTP,...  : PER clients per node, each incrementing one KV key with read-then-?cas= for SECS
  *                            seconds; prints acknowledged increments/s, and how many of them the final value lost
+ *   fill N HTTP            : registers N instances of 100 services (fill0..fill99) through HTTP port HTTP, 64 in
+ *                            flight
  */
 public class ClusterBench {
   static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -30,7 +32,8 @@ public class ClusterBench {
   public static void main(String[] args) throws Exception {
     if (args[0].equals("propagation")) propagation(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
     else if (args[0].equals("cas")) cas(Integer.parseInt(args[1]), Integer.parseInt(args[2]), args[3].split(","));
-    else throw new IllegalArgumentException("usage: propagation N HTTP DNS | cas SECS PER HTTP,...");
+    else if (args[0].equals("fill")) fill(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+    else throw new IllegalArgumentException("usage: propagation N HTTP DNS | cas SECS PER HTTP,... | fill N HTTP");
   }
 
   static HttpRequest register(int http, String id, String name, int i) {
@@ -62,6 +65,22 @@ public class ClusterBench {
     System.out.printf("PUT on node A -> visible in DNS on node B: median %.2f ms, p99 %.2f ms, max %.2f ms%n",
         pct(total, 50), pct(total, 99), pct(total, 100));
     System.out.printf("after the PUT returned, visible in DNS on B: median %.2f ms, p99 %.2f ms%n", pct(lag, 50), pct(lag, 99));
+  }
+
+  static void fill(int n, int http) throws Exception {
+    java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(64);
+    AtomicInteger failed = new AtomicInteger();
+    long t0 = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      inFlight.acquire();
+      HTTP.sendAsync(register(http, "fill-" + i, "fill" + (i % 100), i), HttpResponse.BodyHandlers.ofString())
+          .whenComplete((r, err) -> {
+            if (err != null || r.statusCode() != 200) failed.incrementAndGet();
+            inFlight.release();
+          });
+    }
+    inFlight.acquire(64);
+    System.out.printf("registered %d instances in %.1f s, %d failed%n", n, (System.nanoTime() - t0) / 1e9, failed.get());
   }
 
   static void cas(int seconds, int perNode, String[] httpPorts) throws Exception {

@@ -58,7 +58,8 @@ public final class LinkClient implements Replicator, AutoCloseable {
   private String linkedTo = "";
   private boolean connecting;
   private boolean closed;
-  private int next;
+  /** Which address to try next; a random start, so clients spread over the servers as Consul's do. */
+  private int next = java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 16);
   private long lastHeard;
 
   /**

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Client-agent scale benchmark: 3 servers and CLIENTS client agents (one JVM each) on loopback
+# (scripts/cluster.sh; node N binds 127.0.0.(10+N), HTTP 127.0.0.1:8500+N, DNS 127.0.0.1:8600+N):
+#  1. registrations/s through a follower with wrk (scripts/bench/register.lua), 16 and 64 in flight, on 3
+#     servers alone, then again with the clients linked (fresh cluster each time)
+#  2. registration through client A -> visible over DNS on client B: median and p99 over N registrations
+#  3. RSS and heap (after a full GC) of an idle client, and the servers' CPU time while the clients idle
+#  4. with 10,000 instances registered: time from starting a new client to its DNS answering for all of them
+# Usage: scripts/bench/clients.sh [clients=30] [n=1000] [seconds=10]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+clients=${1:-30}; n=${2:-1000}; secs=${3:-10}
+command -v wrk >/dev/null || { echo "==> installing wrk"; apt-get install -y -qq wrk >/dev/null; }
+export CLUSTER_DIR; CLUSTER_DIR=$(mktemp -d -t consulate-bench.XXXXXX)
+late_pid=""
+trap 'scripts/cluster.sh stop >/dev/null; [ -n "$late_pid" ] && kill "$late_pid" 2>/dev/null; rm -rf "$CLUSTER_DIR"' EXIT
+echo "date $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, $clients clients"
+bench() { java -cp target/consulate.jar scripts/bench/ClusterBench.java "$@"; }
+registrations() {
+  local port=$1 conns=$2 out
+  wrk -t1 -c"$conns" -d3s -s scripts/bench/register.lua "http://127.0.0.1:$port" >/dev/null
+  out=$(wrk -t1 -c"$conns" -d"${secs}s" --latency -s scripts/bench/register.lua "http://127.0.0.1:$port")
+  printf '%3d in flight: %8s registrations/s, p50 %s, p99 %s, %s errors\n' "$conns" \
+    "$(awk '/Requests\/sec/{print $2}' <<<"$out")" "$(awk '$1=="50%"{print $2}' <<<"$out")" \
+    "$(awk '$1=="99%"{print $2}' <<<"$out")" "$(awk '/Non-2xx/{print $NF}' <<<"$out" | grep . || echo 0)"
+}
+# A follower: a server whose default read is not served as "leader" (X-Consul-Effective-Consistency).
+follower() {
+  for p in 8501 8502 8503; do
+    role=$(curl -s -D - -o /dev/null "http://127.0.0.1:$p/v1/catalog/services" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-consul-effective-consistency"{print $2}')
+    [ "$role" != leader ] && { echo "$p"; return; }
+  done
+}
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+fresh() { scripts/cluster.sh stop >/dev/null; rm -rf "${CLUSTER_DIR:?}"/*; scripts/cluster.sh start 3 "$1" >/dev/null; }
+
+echo "== 1a. registrations/s through a follower, 3 servers, no clients"
+fresh 0
+f=$(follower)
+registrations "$f" 16
+registrations "$f" 64
+echo "== 1b. the same with $clients clients linked"
+t0=$(date +%s)
+fresh "$clients"
+echo "($((3 + clients)) agents started and registered in $(( $(date +%s) - t0 )) s)"
+f=$(follower)
+registrations "$f" 16
+registrations "$f" 64
+
+echo "== 2. propagation: $n registrations through client n4 (:8504), polled over DNS on client n5 (:8605)"
+bench propagation "$n" 8504 8605
+
+echo "== 3. an idle client, and the servers while $clients clients idle"
+idle=$((3 + clients))
+pid=$(cat "$CLUSTER_DIR/n$idle.pid")
+jcmd "$pid" GC.run >/dev/null
+echo "client n$idle: RSS $(ps -o rss= -p "$pid" | awk '{printf "%.0f MiB", $1 / 1024}'), heap used after full GC" \
+  "$(jcmd "$pid" GC.heap_info | awk '/heap/ && /used/ {for (f = 1; f <= NF; f++) if ($f == "used") {print $(f + 1); exit}}')"
+# The same idle client with a JVM sized for a small agent (serial GC, 64 MiB heap, small young generation).
+lean="-XX:+UseSerialGC -Xmn8m -Xmx64m -Xss512k -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=64m -Dio.netty.allocator.numDirectArenas=1 -Dio.netty.allocator.numHeapArenas=1"
+lean_n=$((5 + clients))
+MALLOC_ARENA_MAX=2 CONSULATE_JAVA_OPTS="$lean" scripts/consulate agent -node "n$lean_n" -bind "127.0.0.$((10 + lean_n))" \
+  -client 127.0.0.1 -data-dir "$CLUSTER_DIR/n$lean_n" -http-port $((8500 + lean_n)) -dns-port $((8600 + lean_n)) \
+  -retry-join 127.0.0.11 >"$CLUSTER_DIR/n$lean_n.log" 2>&1 &
+lean_pid=$!
+until dig @127.0.0.1 -p $((8600 + lean_n)) +short "n$lean_n.node.consul" | grep -q .; do sleep 0.2; done
+for _ in $(seq 1 200); do dig @127.0.0.1 -p $((8600 + lean_n)) +short "n4.node.consul" >/dev/null; done
+sleep 5
+echo "client n$lean_n with MALLOC_ARENA_MAX=2 CONSULATE_JAVA_OPTS=\"$lean\": RSS $(ps -o rss= -p "$lean_pid" | awk '{printf "%.0f MiB", $1 / 1024}')"
+kill "$lean_pid"
+declare -A before
+for i in 1 2 3; do before[$i]=$(cpu_ticks "$(cat "$CLUSTER_DIR/n$i.pid")"); done
+sleep 10
+for i in 1 2 3; do
+  ticks=$(( $(cpu_ticks "$(cat "$CLUSTER_DIR/n$i.pid")") - before[$i] ))
+  echo "server n$i: CPU $(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.1f%%", 100 * t / hz / 10}') of one core over 10 s idle"
+done
+
+echo "== 4. a new client joins a catalog of 10,000 instances"
+bench fill 10000 "$f"
+want=$(curl -s "http://127.0.0.1:$f/v1/catalog/services" | jq length)
+late=$((4 + clients))
+t0=$(date +%s%N)
+scripts/consulate agent -node "n$late" -bind "127.0.0.$((10 + late))" -client 127.0.0.1 -data-dir "$CLUSTER_DIR/n$late" \
+  -http-port $((8500 + late)) -dns-port $((8600 + late)) -retry-join 127.0.0.11 >"$CLUSTER_DIR/n$late.log" 2>&1 &
+late_pid=$!
+until [ "$(dig @127.0.0.1 -p $((8600 + late)) +short +tcp fill99.service.consul SRV 2>/dev/null | wc -l)" = 100 ] &&
+      [ "$(curl -s "http://127.0.0.1:$((8500 + late))/v1/catalog/services" | jq length 2>/dev/null)" = "$want" ]; do
+  sleep 0.05
+done
+echo "new client: started, linked and answering DNS for all $want services (fill99: 100 SRV records) in" \
+  "$(( ($(date +%s%N) - t0) / 1000000 )) ms (JVM start included)"
