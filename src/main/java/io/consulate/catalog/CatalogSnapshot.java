@@ -15,33 +15,38 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.pcollections.HashTreePMap;
+import org.pcollections.PMap;
+import org.pcollections.PSortedMap;
+import org.pcollections.TreePMap;
 
 /**
  * The whole catalog at one index, immutable once built. Every reader (DNS, HTTP, blocking queries) works on
  * one of these and never sees a half-applied write. Lookups by name are case-insensitive, as in Consul.
  *
  * <p>Snapshots are derived from the previous one: {@link #update} recomputes only the nodes a change touches
- * and the services registered on them; everything else is shared. A full build is an update from
- * {@link #EMPTY} with every entry changed.
+ * and the services registered on them; everything else is shared, the maps by name too (persistent maps:
+ * an update costs the touched names, not a copy of every name; every client agent builds one per write). A
+ * full build is an update from {@link #EMPTY} with every entry changed.
  */
 public final class CatalogSnapshot implements CatalogReads {
-  public static final CatalogSnapshot EMPTY = new CatalogSnapshot(0, Map.of(), Collections.emptySortedMap(), Map.of(),
-      Map.of(), Collections.emptySortedMap());
+  public static final CatalogSnapshot EMPTY = new CatalogSnapshot(0, HashTreePMap.empty(), TreePMap.empty(),
+      HashTreePMap.empty(), HashTreePMap.empty(), TreePMap.empty());
 
   private static final Comparator<ServiceHealth> BY_NODE_THEN_ID =
       Comparator.comparing((ServiceHealth h) -> lower(h.node().name())).thenComparing(h -> h.service().id());
 
   private final long index;
-  private final Map<String, Long> indexTable;
-  private final SortedMap<String, NodeGroup> groups;
-  private final Map<String, List<ServiceHealth>> healthByService;
-  private final Map<String, List<ServiceInstance>> servicesByName;
-  private final SortedMap<String, SortedSet<String>> serviceTags;
+  private final PMap<String, Long> indexTable;
+  private final PSortedMap<String, NodeGroup> groups;
+  private final PMap<String, List<ServiceHealth>> healthByService;
+  private final PMap<String, List<ServiceInstance>> servicesByName;
+  private final PSortedMap<String, SortedSet<String>> serviceTags;
   private volatile AddressIndex addresses;
 
-  private CatalogSnapshot(long index, Map<String, Long> indexTable, SortedMap<String, NodeGroup> groups,
-      Map<String, List<ServiceHealth>> healthByService, Map<String, List<ServiceInstance>> servicesByName,
-      SortedMap<String, SortedSet<String>> serviceTags) {
+  private CatalogSnapshot(long index, PMap<String, Long> indexTable, PSortedMap<String, NodeGroup> groups,
+      PMap<String, List<ServiceHealth>> healthByService, PMap<String, List<ServiceInstance>> servicesByName,
+      PSortedMap<String, SortedSet<String>> serviceTags) {
     this.index = index;
     this.indexTable = indexTable;
     this.groups = groups;
@@ -66,7 +71,7 @@ public final class CatalogSnapshot implements CatalogReads {
    * (absent = removed). Cost grows with the touched nodes and services, plus a shallow copy of the top maps.
    */
   public CatalogSnapshot update(NavigableMap<String, Object> entries, Collection<String> changed) {
-    Map<String, Long> table = new HashMap<>(indexTable);
+    PMap<String, Long> table = indexTable;
     long max = index;
     Map<String, List<String>> keysByNode = new HashMap<>();
     for (String key : changed) {
@@ -74,10 +79,10 @@ public final class CatalogSnapshot implements CatalogReads {
         Object v = entries.get(key);
         String view = key.substring(EntryKeys.INDEX_PREFIX.length());
         if (v instanceof Long l) {
-          table.put(view, l);
+          table = table.plus(view, l);
           max = Math.max(max, l);
         } else {
-          table.remove(view);
+          table = table.minus(view);
         }
       } else {
         String node = EntryKeys.nodeOf(key);
@@ -85,10 +90,10 @@ public final class CatalogSnapshot implements CatalogReads {
       }
     }
     if (keysByNode.isEmpty()) {
-      return new CatalogSnapshot(max, Collections.unmodifiableMap(table), groups, healthByService, servicesByName, serviceTags);
+      return new CatalogSnapshot(max, table, groups, healthByService, servicesByName, serviceTags);
     }
 
-    SortedMap<String, NodeGroup> nextGroups = new TreeMap<>(groups);
+    PSortedMap<String, NodeGroup> nextGroups = groups;
     // Per touched node, the ids of the instances whose health must be recomputed.
     Map<String, Set<String>> affected = new HashMap<>();
     Set<String> touchedNames = new HashSet<>();
@@ -101,9 +106,9 @@ public final class CatalogSnapshot implements CatalogReads {
         // A node seen for the first time may already have entries that were stored before it: read them all.
         group = old == null ? NodeGroup.NONE.patch(nodeEntry, entries, nodeKeys(entries, node))
             : old.patch(nodeEntry, entries, e.getValue());
-        nextGroups.put(node, group);
+        nextGroups = nextGroups.plus(node, group);
       } else {
-        nextGroups.remove(node);
+        nextGroups = nextGroups.minus(node);
       }
       Set<String> ids = affectedIds(old, group, e.getValue());
       affected.put(node, ids);
@@ -118,20 +123,20 @@ public final class CatalogSnapshot implements CatalogReads {
       }
     }
 
-    Map<String, List<ServiceHealth>> health = new HashMap<>(healthByService);
-    Map<String, List<ServiceInstance>> byName = new HashMap<>(servicesByName);
-    SortedMap<String, SortedSet<String>> tags = new TreeMap<>(serviceTags);
+    PMap<String, List<ServiceHealth>> health = healthByService;
+    PMap<String, List<ServiceInstance>> byName = servicesByName;
+    PSortedMap<String, SortedSet<String>> tags = serviceTags;
     for (String name : touchedNames) {
       List<ServiceHealth> list = new ArrayList<>();
       for (ServiceHealth h : healthByService.getOrDefault(name, List.of())) {
-        tags.remove(h.service().name());
+        tags = tags.minus(h.service().name());
         Set<String> ids = affected.get(lower(h.node().name()));
         if (ids == null || !ids.contains(h.service().id())) list.add(h);
       }
       list.addAll(fresh.getOrDefault(name, List.of()));
       if (list.isEmpty()) {
-        health.remove(name);
-        byName.remove(name);
+        health = health.minus(name);
+        byName = byName.minus(name);
         continue;
       }
       list.sort(BY_NODE_THEN_ID);
@@ -141,12 +146,13 @@ public final class CatalogSnapshot implements CatalogReads {
         instances.add(h.service());
         tagsOfName.computeIfAbsent(h.service().name(), k -> new TreeSet<>()).addAll(h.service().tags());
       }
-      tagsOfName.forEach((exact, set) -> tags.put(exact, Collections.unmodifiableSortedSet(set)));
-      health.put(name, List.copyOf(list));
-      byName.put(name, List.copyOf(instances));
+      for (Map.Entry<String, SortedSet<String>> t : tagsOfName.entrySet()) {
+        tags = tags.plus(t.getKey(), Collections.unmodifiableSortedSet(t.getValue()));
+      }
+      health = health.plus(name, List.copyOf(list));
+      byName = byName.plus(name, List.copyOf(instances));
     }
-    return new CatalogSnapshot(max, Collections.unmodifiableMap(table), Collections.unmodifiableSortedMap(nextGroups),
-        Collections.unmodifiableMap(health), Collections.unmodifiableMap(byName), Collections.unmodifiableSortedMap(tags));
+    return new CatalogSnapshot(max, table, nextGroups, health, byName, tags);
   }
 
   /**

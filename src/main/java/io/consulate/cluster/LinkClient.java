@@ -29,7 +29,9 @@ import java.util.logging.Logger;
  */
 public final class LinkClient implements Replicator, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(LinkClient.class.getName());
-  static final long SILENCE_MILLIS = 4_000;
+  static final long SILENCE_MILLIS = 5_000;
+  /** Consul's rpc_hold_timeout: how long a write waits for a link to come back before it fails. */
+  static final long HOLD_MILLIS = 7_000;
   static final long WRITE_TIMEOUT_MILLIS = 10_000;
   static final long JOIN_TIMEOUT_MILLIS = 15_000;
   private static final long RETRY_MILLIS = 500;
@@ -52,6 +54,8 @@ public final class LinkClient implements Replicator, AutoCloseable {
   private final Map<Long, CompletableFuture<byte[]>> pending = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
   private final List<CompletableFuture<Void>> linkedWaiters = new ArrayList<>();
+  /** Writes held while no link is up, completed when one is. Event-loop confined. */
+  private final List<CompletableFuture<Void>> held = new ArrayList<>();
   private long heartbeat;
   private volatile NetSocket socket;
   private volatile Status status = Status.NONE;
@@ -129,6 +133,8 @@ public final class LinkClient implements Replicator, AutoCloseable {
     JsonObject hello = new JsonObject().put("member", self.encode()).put("applied", mirrorApplied.getAsLong());
     s.write(LinkFrame.of(LinkFrame.HELLO, hello.toBuffer().getBytes()));
     LOG.info("linked to server " + target);
+    held.forEach(h -> h.complete(null));
+    held.clear();
   }
 
   private void unlinked(NetSocket s) {
@@ -205,6 +211,21 @@ public final class LinkClient implements Replicator, AutoCloseable {
   }
 
   private CompletableFuture<byte[]> request(byte type, byte[] payload) {
+    if (socket != null) return send(type, payload);
+    // No link right now: hold the write while one comes back (a server restarting, a reconnect), as Consul does.
+    CompletableFuture<Void> linked = new CompletableFuture<>();
+    context.runOnContext(v -> {
+      if (socket != null || closed) linked.complete(null);
+      else if (addresses.isEmpty()) linked.completeExceptionally(new ClusterException("No known Consul servers"));
+      else held.add(linked);
+    });
+    return linked.orTimeout(HOLD_MILLIS, TimeUnit.MILLISECONDS)
+        .handle((v, err) -> err == null ? send(type, payload)
+            : CompletableFuture.<byte[]>failedFuture(new ClusterException("No known Consul servers")))
+        .thenCompose(f -> f);
+  }
+
+  private CompletableFuture<byte[]> send(byte type, byte[] payload) {
     NetSocket s = socket;
     if (s == null) return CompletableFuture.failedFuture(new ClusterException("No known Consul servers"));
     long id = ids.incrementAndGet();

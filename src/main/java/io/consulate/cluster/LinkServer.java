@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LinkServer implements AutoCloseable {
   /** Missing pings for this long (a client sends one each second) close the link. */
-  static final int READ_IDLE_SECONDS = 4;
+  static final int READ_IDLE_SECONDS = 5;
 
   private final Vertx vertx;
   private final NetServer server;

@@ -29,7 +29,12 @@ final class LinkSession implements StreamSink {
   private volatile StreamSource.Subscription subscription;
   private volatile boolean left;
   private volatile boolean closed;
+  /** Bytes of stream frames written but not yet flushed to the socket: a client that stops reading grows it. */
+  private final java.util.concurrent.atomic.AtomicLong unsent = new java.util.concurrent.atomic.AtomicLong();
   private String lastMembers = "";
+  /** Stream frames waiting for the event loop; guarded by this. */
+  private Buffer batch;
+  private final io.vertx.core.Context context;
 
   LinkSession(Vertx vertx, NetSocket socket, String serverName, Membership membership, StreamSource source,
       Replicator writes, JsonObject firstStatus) {
@@ -39,7 +44,7 @@ final class LinkSession implements StreamSink {
     this.membership = membership;
     this.source = source;
     this.writes = writes;
-    socket.setWriteQueueMaxSize(MAX_QUEUED_BYTES);
+    this.context = vertx.getOrCreateContext(); // built in the connect handler: the socket's own event loop
     LinkFrame.read(socket, this::frame);
     status(firstStatus);
   }
@@ -117,17 +122,47 @@ final class LinkSession implements StreamSink {
 
   @Override
   public void snapshot(byte[] state) {
-    socket.write(LinkFrame.of(LinkFrame.SNAPSHOT, state));
+    stream(LinkFrame.of(LinkFrame.SNAPSHOT, state));
   }
 
   @Override
   public void entry(byte[] entry) {
-    if (socket.writeQueueFull()) {
+    stream(LinkFrame.of(LinkFrame.ENTRY, entry));
+  }
+
+  /**
+   * Queues a stream frame. Frames queued while a write is pending go out together, in one write on the
+   * socket's event loop: a burst of log entries costs one wake-up and one syscall per client, not one each. A
+   * client that has stopped reading has its link closed, once.
+   */
+  private void stream(Buffer frame) {
+    if (closed) return;
+    if (unsent.get() > MAX_QUEUED_BYTES) {
+      closed = true;
+      StreamSource.Subscription s = subscription;
+      if (s != null) s.cancel();
       LOG.warning("client " + (member == null ? "?" : member.name()) + " reads too slowly; its link is closed");
       socket.close();
       return;
     }
-    socket.write(LinkFrame.of(LinkFrame.ENTRY, entry));
+    unsent.addAndGet(frame.length());
+    boolean first;
+    synchronized (this) {
+      first = batch == null;
+      if (first) batch = Buffer.buffer(frame.length());
+      batch.appendBuffer(frame);
+    }
+    if (first) context.runOnContext(v -> flush());
+  }
+
+  private void flush() {
+    Buffer out;
+    synchronized (this) {
+      out = batch;
+      batch = null;
+    }
+    int size = out.length();
+    socket.write(out).onComplete(ar -> unsent.addAndGet(-size));
   }
 
   @Override

@@ -22,6 +22,9 @@ final class Mirror implements StreamSink, AutoCloseable {
     t.setDaemon(true);
     return t;
   });
+  /** What the link handed over, applied in order by one drain at a time: a burst costs one wake-up. */
+  private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> queued = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
   /**
    * Entries of the servers' log received (applied, or queued to be): where the next link resumes; -1 until a
    * whole state arrived. Counted as frames arrive, not as they are applied, so nothing queued is sent twice.
@@ -36,7 +39,7 @@ final class Mirror implements StreamSink, AutoCloseable {
   @Override
   public void snapshot(byte[] whole) {
     received = ReplicatedState.appliedIn(whole);
-    applier.execute(() -> {
+    enqueue(() -> {
       try {
         state.readContentFrom(new DataInputStream(new ByteArrayInputStream(whole)));
       } catch (IOException | RuntimeException e) {
@@ -49,7 +52,19 @@ final class Mirror implements StreamSink, AutoCloseable {
   public void entry(byte[] entry) {
     if (received < 0) return; // an entry without a base state cannot be applied; the next link starts whole
     received++;
-    applier.execute(() -> state.apply(entry, 0, entry.length, false));
+    enqueue(() -> state.apply(entry, 0, entry.length, false));
+  }
+
+  private void enqueue(Runnable step) {
+    queued.add(step);
+    if (draining.compareAndSet(false, true)) applier.execute(this::drain);
+  }
+
+  private void drain() {
+    do {
+      for (Runnable step; (step = queued.poll()) != null; ) step.run();
+      draining.set(false);
+    } while (!queued.isEmpty() && draining.compareAndSet(false, true));
   }
 
   /** Where the next link resumes; -1 asks for a whole state. */
