@@ -5,7 +5,9 @@
 #   - a registration on one client is in DNS on the other;
 #   - a client killed with kill -9 leaves DNS on the servers within 10 s;
 #   - with the leader killed, the clients keep answering DNS, and their writes succeed once a new leader exists;
-#   - a client restarted with -rejoin (no join flag) is back.
+#   - a client restarted with -rejoin (no join flag) is back;
+#   - a client that hangs (SIGSTOP: no heartbeats, connection open) is critical within 10 s, passing after;
+#   - force-leave removes a failed client, and a live one refutes it.
 # Run from the project root; needs ../shared/accept/lib.sh.
 cd "$(git rev-parse --show-toplevel 2>/dev/null || pwd)"
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -27,6 +29,7 @@ leader_name() { # the server whose address /v1/status/leader names, as NODE sees
   local addr; addr=$(curl -s "http://$(h "$1")/v1/status/leader" | tr -d '"'); addr=${addr%:*}
   for n in "${SERVERS[@]}"; do [ "${IP[$n]}" = "$addr" ] && echo "$n"; done
 }
+serf_of() { curl -s "http://$(h "$1")/v1/health/node/$2" | jq -r '.[] | select(.CheckID=="serfHealth") | .Status'; }
 ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 
 echo "== 3 servers, 2 clients"
@@ -79,5 +82,22 @@ wait_http "$(h c1)" 60 || fail "c1 restarts and knows a leader"
 check_eventually 20 "c1 is alive again" 1 member_status "$NEW" c1
 check_eventually 20 "its service is back in DNS on c2" 127.0.0.51 dns_list "${DP[c2]}" web.service.consul A
 check_eventually 10 "c1's mirror has what was written while it was down" 127.0.0.52 dns_list "${DP[c1]}" api.service.consul A
+
+echo "== c2 hangs (SIGSTOP)"
+kill -STOP "$(pid_of c2)"
+T0=$(date +%s%N)
+check_eventually 10 "c2's serfHealth is critical within 10 s" critical serf_of "$NEW" c2
+echo "       (after $(ms_since "$T0") ms)"
+kill -CONT "$(pid_of c2)"
+check_eventually 20 "c2 resumes: passing again" passing serf_of "$NEW" c2
+
+echo "== force-leave"
+check "force-leave of a live client: 200" 200 "$(http_code -X PUT "http://$(h "$NEW")/v1/agent/force-leave/c2")"
+check_eventually 10 "and it refutes it: alive" 1 member_status "$NEW" c2
+kill -9 "$(pid_of c1)"
+check_eventually 10 "c1 killed: failed" 4 member_status "$NEW" c1
+check "force-leave of the failed c1: 200" 200 "$(http_code -X PUT "http://$(h c2)/v1/agent/force-leave/c1")"
+check_eventually 10 "c1 is left" 3 member_status "$NEW" c1
+check_eventually 10 "and out of the catalog" "" bash -c "curl -s http://$(h "$NEW")/v1/catalog/nodes | jq -r '.[] | select(.Node==\"c1\") | .Node'"
 
 summary
