@@ -47,7 +47,13 @@ t0=$(date +%s)
 fresh "$clients"
 echo "($((3 + clients)) agents started and registered in $(( $(date +%s) - t0 )) s)"
 rss() { ps -o rss= -p "$1" | awk '{printf "%.0f MiB", $1 / 1024}'; }
-heap() { jcmd "$1" GC.run >/dev/null; jcmd "$1" GC.heap_info | awk '/heap/ && /used/ {for (f = 1; f <= NF; f++) if ($f == "used") {print $(f + 1); exit}}'; }
+# Heap in use after a full GC: the "used" of G1's heap line, or of the serial collector's two generations.
+heap() {
+  jcmd "$1" GC.run >/dev/null
+  jcmd "$1" GC.heap_info | awk '/total/ && /used/ && !/Metaspace|class space/ {
+    for (f = 1; f <= NF; f++) if ($f == "used") { v = $(f + 1); sub(/K,?$/, "", v); kb += v } }
+    END { printf "%.0fK", kb }'
+}
 idle=$((3 + clients)); idle_pid=$(cat "$CLUSTER_DIR/n$idle.pid")
 # The same idle client with a JVM sized for a small agent (serial GC, 64 MiB heap, small young generation).
 lean="-XX:+UseSerialGC -Xmn8m -Xmx64m -Xss512k -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=64m -Dio.netty.allocator.numDirectArenas=1 -Dio.netty.allocator.numHeapArenas=1"

@@ -86,6 +86,7 @@ public final class Agent {
   private LocalAgent local;
   private AgentChecks checks;
   private CriticalReaper reaper;
+  private AntiEntropy antiEntropy;
   private int httpPort;
   private BlockingQueries<CatalogSnapshot> blocking;
   private BlockingQueries<KvState> kvBlocking;
@@ -232,8 +233,15 @@ public final class Agent {
       }
       LOG.info("joining " + address + " as a client; this agent's own state is now the servers'");
       ar.result().join(List.of(address)).whenComplete((x, err) -> {
-        if (err != null) done.completeExceptionally(err);
-        else done.complete(cluster);
+        if (err != null) {
+          done.completeExceptionally(err);
+          return;
+        }
+        done.complete(cluster);
+        // The servers' catalog does not have this agent's registrations yet: bring them over now, not in two passes.
+        store.barrier().thenCompose(i -> antiEntropy.syncNow()).whenComplete((n, e) -> {
+          if (e != null) LOG.fine("first sync after joining failed; anti-entropy retries: " + e);
+        });
       });
     }));
     return done;
@@ -299,6 +307,7 @@ public final class Agent {
         scriptPolicy(config));
     checks = new AgentChecks(store, local, monitor, new SavedRegistrations(config.dataDir(), "checks", io));
     reaper = new CriticalReaper(node.name(), store::snapshot, Clock.systemUTC(), timers, this::reap);
+    antiEntropy = new AntiEntropy(store, local, checks);
   }
 
   private static ScriptPolicy scriptPolicy(AgentConfig c) {
@@ -316,7 +325,7 @@ public final class Agent {
 
   /** One pass at a time; a failed pass (no leader) is simply tried again on the next tick. */
   private void startAntiEntropy() {
-    AntiEntropy sync = new AntiEntropy(store, local, checks);
+    AntiEntropy sync = antiEntropy;
     boolean[] running = {false};
     vertx.setPeriodic(ANTI_ENTROPY_MILLIS, id -> {
       if (running[0]) return;

@@ -131,6 +131,13 @@ public final class Membership implements ClusterView, AutoCloseable {
   private void tick() {
     try {
       if (caches.isCoordinator()) markStatuses();
+      // Every server this one has a record of is a discovery address: a server that joined through another one
+      // learns the rest here, so merges after a join reach every pair.
+      for (Member m : members()) {
+        if (m.server() && m.status() != Member.LEFT && !m.name().equals(self.name())) {
+          caches.addJoinAddress(m.address() + ":" + m.port());
+        }
+      }
       RaftNode node = raft;
       if (node != null) {
         node.millisWithoutLeader(); // keeps LastContact's clock current

@@ -33,6 +33,18 @@ public final class AntiEntropy {
 
   /** One pass; completes with the number of repairs written. Passes must not overlap. */
   public CompletionStage<Integer> pass() {
+    return pass(false);
+  }
+
+  /**
+   * A pass that acts on every difference at once: the catalog was just replaced wholesale (this agent joined a
+   * cluster), so nothing of its own can be on its way there.
+   */
+  public CompletionStage<Integer> syncNow() {
+    return pass(true);
+  }
+
+  private CompletionStage<Integer> pass(boolean now) {
     CatalogSnapshot snap = store.snapshot();
     boolean node = !local.nodeInSync(snap);
     List<ServiceDefinition> services = local.outOfSync(snap);
@@ -44,7 +56,7 @@ public final class AntiEntropy {
     strays.forEach(id -> seen.add("stray:" + id));
     lostChecks.forEach(c -> seen.add("check:" + c.id()));
     Set<String> confirmed = new HashSet<>(seen);
-    confirmed.retainAll(seenLastPass);
+    if (!now) confirmed.retainAll(seenLastPass);
     seenLastPass = seen;
     if (confirmed.isEmpty()) return CompletableFuture.completedFuture(0);
 
