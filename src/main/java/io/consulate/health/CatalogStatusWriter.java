@@ -61,6 +61,19 @@ public final class CatalogStatusWriter implements StatusSink {
     return write(checkId, result);
   }
 
+  /**
+   * The catalog lost or reset a check (re-registered after a catalog loss, or with its definition's initial
+   * status): its newest result goes back, so the catalog shows what this agent's check says, as Consul's
+   * anti-entropy does. Only the status is compared; output alone is left to the output interval.
+   */
+  @Override
+  public void resync() {
+    for (Map.Entry<String, CheckResult> e : Map.copyOf(newest).entrySet()) {
+      HealthCheck current = store.snapshot().check(node, e.getKey());
+      if (current != null && current.status() != e.getValue().status()) write(e.getKey(), e.getValue());
+    }
+  }
+
   private void flush(String checkId) {
     CheckResult latest = deferred.remove(checkId);
     if (latest != null) write(checkId, latest);

@@ -64,6 +64,11 @@ public final class HealthMonitor {
     });
   }
 
+  /** Anti-entropy for check results: the catalog gets each check's newest result back where it differs. */
+  public void resync() {
+    timers.execute(sink::resync);
+  }
+
   public boolean isTtl(String checkId) {
     return running.get(checkId) instanceof TtlCheck;
   }

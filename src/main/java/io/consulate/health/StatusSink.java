@@ -9,4 +9,7 @@ public interface StatusSink {
 
   /** The check was deregistered: drop anything kept for it. */
   default void forget(String checkId) {}
+
+  /** Anti-entropy: write again any check whose status in the catalog is not its newest result. */
+  default void resync() {}
 }

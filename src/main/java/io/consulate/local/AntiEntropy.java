@@ -14,8 +14,8 @@ import java.util.logging.Logger;
 /**
  * Consul's anti-entropy: the agent's own registrations are the truth for its node. Each pass compares them with
  * the catalog and writes what differs: the node, services and checks the catalog lost (a server restart that
- * lost state, a leader change mid-write, a client that was reaped while away) are registered again, and
- * services of this node the agent does not own are removed. A difference is acted on only when two passes in a
+ * lost state, a leader change mid-write, a client that was reaped while away) are registered again, checks get
+ * their newest result back, and services of this node the agent does not own are removed. A difference is acted on only when two passes in a
  * row see it, so a write of the agent's own still on its way is not taken for drift.
  */
 public final class AntiEntropy {
@@ -58,6 +58,7 @@ public final class AntiEntropy {
     Set<String> confirmed = new HashSet<>(seen);
     if (!now) confirmed.retainAll(seenLastPass);
     seenLastPass = seen;
+    local.resyncCheckResults();
     if (confirmed.isEmpty()) return CompletableFuture.completedFuture(0);
 
     CompletionStage<?> chain = CompletableFuture.completedFuture(null);
@@ -74,6 +75,7 @@ public final class AntiEntropy {
     LOG.info("anti-entropy: syncing " + String.join(", ", new java.util.TreeSet<>(confirmed)));
     return chain.thenApply(x -> {
       seenLastPass = Set.of();
+      local.resyncCheckResults(); // the restored checks start at their initial status
       return confirmed.size();
     });
   }

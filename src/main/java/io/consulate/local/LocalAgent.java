@@ -106,6 +106,11 @@ public final class LocalAgent {
     return out;
   }
 
+  /** The catalog gets the newest result of each of this agent's checks where it shows another status. */
+  void resyncCheckResults() {
+    monitor.resync();
+  }
+
   /** Services of this node in the catalog that the agent does not own (anti-entropy removes them). */
   List<String> strays(CatalogSnapshot snap) {
     List<String> out = new ArrayList<>();

@@ -105,10 +105,20 @@ class ClientAgentTest {
 
   @Test
   @Order(4)
-  void whatTheCatalogLosesTheClientRegistersAgain() throws Exception {
+  void whatTheCatalogLosesTheClientRegistersAgainWithItsChecksResults() throws Exception {
+    try (ApiClient api = new ApiClient(a.httpPort())) {
+      assertEquals(200, api.put("/v1/agent/service/register",
+          "{\"ID\":\"cache-a\",\"Name\":\"cache\",\"Port\":6379,\"Check\":{\"CheckID\":\"cache-ttl\",\"TTL\":\"60s\"}}").statusCode());
+      assertEquals(200, api.put("/v1/agent/check/pass/cache-ttl", "").statusCode());
+    }
     try (ApiClient api = new ApiClient(server.httpPort())) {
+      awaitTrue(() -> api.get("/v1/health/service/cache?passing").bodyAsJsonArray().size() == 1);
       assertEquals(200, api.put("/v1/catalog/deregister", "{\"Node\":\"client-a\",\"ServiceID\":\"web-a\"}").statusCode());
+      assertEquals(200, api.put("/v1/catalog/deregister", "{\"Node\":\"client-a\",\"ServiceID\":\"cache-a\"}").statusCode());
+      assertEquals(0, api.get("/v1/catalog/service/cache").bodyAsJsonArray().size());
       awaitTrue(() -> api.get("/v1/catalog/service/web").bodyAsJsonArray().size() == 1);
+      // Re-registered with the check's newest result (passing), not its initial status (critical).
+      awaitTrue(() -> api.get("/v1/health/service/cache?passing").bodyAsJsonArray().size() == 1);
     }
   }
 
