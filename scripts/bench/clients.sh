@@ -19,14 +19,7 @@ late_pid=""
 trap 'scripts/cluster.sh stop >/dev/null; [ -n "$late_pid" ] && kill "$late_pid" 2>/dev/null; rm -rf "$CLUSTER_DIR"' EXIT
 echo "date $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, $clients clients"
 bench() { java -cp target/consulate.jar scripts/bench/ClusterBench.java "$@"; }
-registrations() {
-  local port=$1 conns=$2 out
-  wrk -t1 -c"$conns" -d"${warm:-3}s" -s scripts/bench/register.lua "http://127.0.0.1:$port" >/dev/null
-  out=$(wrk -t1 -c"$conns" -d"${secs}s" --latency -s scripts/bench/register.lua "http://127.0.0.1:$port")
-  printf '%3d in flight: %8s registrations/s, p50 %s, p99 %s, %s errors\n' "$conns" \
-    "$(awk '/Requests\/sec/{print $2}' <<<"$out")" "$(awk '$1=="50%"{print $2}' <<<"$out")" \
-    "$(awk '$1=="99%"{print $2}' <<<"$out")" "$(awk '/Non-2xx/{print $NF}' <<<"$out" | grep . || echo 0)"
-}
+source scripts/bench/lib.sh
 # A follower: a server whose default read is not served as "leader" (X-Consul-Effective-Consistency).
 follower() {
   for p in 8501 8502 8503; do

@@ -18,14 +18,7 @@ echo "date $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg), $(
 scripts/cluster.sh start >/dev/null
 bench() { java -cp target/consulate.jar scripts/bench/ClusterBench.java "$@"; }
 # wrk with register.lua (a fresh service id per request): a 3 s warm-up, then the measured run.
-registrations() {
-  local port=$1 conns=$2 out
-  wrk -t1 -c"$conns" -d3s -s scripts/bench/register.lua "http://127.0.0.1:$port" >/dev/null
-  out=$(wrk -t1 -c"$conns" -d"${secs}s" --latency -s scripts/bench/register.lua "http://127.0.0.1:$port")
-  printf '%3d in flight: %8s registrations/s, p50 %s, p99 %s, %s errors\n' "$conns" \
-    "$(awk '/Requests\/sec/{print $2}' <<<"$out")" "$(awk '$1=="50%"{print $2}' <<<"$out")" \
-    "$(awk '$1=="99%"{print $2}' <<<"$out")" "$(awk '/Non-2xx/{print $NF}' <<<"$out" | grep . || echo 0)"
-}
+source scripts/bench/lib.sh
 
 # The leader is the one server whose default read is served as "leader" (X-Consul-Effective-Consistency).
 followers=()

@@ -2,16 +2,14 @@ package io.consulate.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.consulate.agent.TestAgent.awaitTrue;
+import static io.consulate.agent.TestAgent.dnsA;
 
 import io.consulate.http.ApiClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -19,13 +17,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.xbill.DNS.DClass;
-import org.xbill.DNS.Message;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.Section;
-import org.xbill.DNS.SimpleResolver;
-import org.xbill.DNS.Type;
 
 /**
  * A server and two client agents in one JVM, over real sockets: the clients answer DNS and HTTP from their
@@ -167,24 +158,6 @@ class ClientAgentTest {
     } finally {
       awaitTrue(() -> dnsA(server, "db.service.consul.").equals(List.of("127.0.0.61")));
       TestAgent.stop(lone);
-    }
-  }
-
-  private static List<String> dnsA(Agent agent, String name) throws Exception {
-    SimpleResolver resolver = new SimpleResolver(new InetSocketAddress("127.0.0.1", agent.dnsUdpPort()));
-    resolver.setTimeout(Duration.ofSeconds(2));
-    Message reply = resolver.send(Message.newQuery(Record.newRecord(Name.fromString(name), Type.A, DClass.IN)));
-    List<String> out = new ArrayList<>();
-    for (Record r : reply.getSection(Section.ANSWER)) out.add(r.rdataToString());
-    out.sort(null);
-    return out;
-  }
-
-  private static void awaitTrue(Callable<Boolean> condition) throws Exception {
-    long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (!condition.call()) {
-      if (System.nanoTime() > end) throw new AssertionError("condition not met within 15 s");
-      Thread.sleep(100);
     }
   }
 }

@@ -98,6 +98,28 @@ public final class TestAgent {
     return agent;
   }
 
+  /** The sorted A records {@code agent}'s DNS answers for {@code name}, over UDP with dnsjava. */
+  public static java.util.List<String> dnsA(Agent agent, String name) throws Exception {
+    org.xbill.DNS.SimpleResolver resolver = new org.xbill.DNS.SimpleResolver(
+        new java.net.InetSocketAddress("127.0.0.1", agent.dnsUdpPort()));
+    resolver.setTimeout(java.time.Duration.ofSeconds(2));
+    org.xbill.DNS.Message reply = resolver.send(org.xbill.DNS.Message.newQuery(org.xbill.DNS.Record.newRecord(
+        org.xbill.DNS.Name.fromString(name), org.xbill.DNS.Type.A, org.xbill.DNS.DClass.IN)));
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (org.xbill.DNS.Record r : reply.getSection(org.xbill.DNS.Section.ANSWER)) out.add(r.rdataToString());
+    out.sort(null);
+    return out;
+  }
+
+  /** Polls an event we cannot subscribe to from outside (a view change, a mirror catching up), for at most 15 s. */
+  public static void awaitTrue(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+    long end = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+    while (!condition.call()) {
+      if (System.nanoTime() > end) throw new AssertionError("condition not met within 15 s");
+      Thread.sleep(100);
+    }
+  }
+
   public static void stop(Agent agent) throws Exception {
     if (agent != null) agent.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
   }

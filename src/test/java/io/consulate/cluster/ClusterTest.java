@@ -2,6 +2,8 @@ package io.consulate.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.consulate.agent.TestAgent.awaitTrue;
+import static io.consulate.agent.TestAgent.dnsA;
 
 import io.consulate.agent.Agent;
 import io.consulate.agent.TestAgent;
@@ -9,13 +11,10 @@ import io.consulate.http.ApiClient;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.client.HttpResponse;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,13 +22,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.xbill.DNS.DClass;
-import org.xbill.DNS.Message;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.Section;
-import org.xbill.DNS.SimpleResolver;
-import org.xbill.DNS.Type;
 
 /**
  * Three real clustered agents in one JVM (JGroups on ephemeral loopback ports): one catalog, one index, and a
@@ -137,25 +129,6 @@ class ClusterTest {
           && ((io.vertx.core.json.JsonObject) m).getInteger("Status") == Member.FAILED), members.encode());
       assertEquals(1, api.get("/v1/catalog/nodes").bodyAsJsonArray().stream()
           .filter(n -> ((io.vertx.core.json.JsonObject) n).getString("Node").equals("c2")).count(), "failed, not removed");
-    }
-  }
-
-  private static List<String> dnsA(Agent agent, String name) throws Exception {
-    SimpleResolver resolver = new SimpleResolver(new InetSocketAddress("127.0.0.1", agent.dnsUdpPort()));
-    resolver.setTimeout(Duration.ofSeconds(2));
-    Message reply = resolver.send(Message.newQuery(Record.newRecord(Name.fromString(name), Type.A, DClass.IN)));
-    List<String> out = new ArrayList<>();
-    for (Record r : reply.getSection(Section.ANSWER)) out.add(r.rdataToString());
-    out.sort(null);
-    return out;
-  }
-
-  /** Polls an event we cannot subscribe to from outside (a view change), for at most 15 s. */
-  private static void awaitTrue(Callable<Boolean> condition) throws Exception {
-    long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (!condition.call()) {
-      if (System.nanoTime() > end) throw new AssertionError("condition not met within 15 s");
-      Thread.sleep(100);
     }
   }
 }
