@@ -12,14 +12,11 @@
 # Usage: scripts/bench/clients.sh [clients=30] [n=1000] [seconds=10]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source scripts/bench/lib.sh
 clients=${1:-30}; n=${2:-1000}; secs=${3:-10}
-command -v wrk >/dev/null || { echo "==> installing wrk"; apt-get install -y -qq wrk >/dev/null; }
-export CLUSTER_DIR; CLUSTER_DIR=$(mktemp -d -t consulate-bench.XXXXXX)
 late_pid=""
 trap 'scripts/cluster.sh stop >/dev/null; [ -n "$late_pid" ] && kill "$late_pid" 2>/dev/null; rm -rf "$CLUSTER_DIR"' EXIT
 echo "date $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, $clients clients"
-bench() { java -cp target/consulate.jar scripts/bench/ClusterBench.java "$@"; }
-source scripts/bench/lib.sh
 # A follower: a server whose default read is not served as "leader" (X-Consul-Effective-Consistency).
 follower() {
   for p in 8501 8502 8503; do

@@ -9,16 +9,12 @@
 # Usage: scripts/bench/cluster.sh [n=1000] [seconds=10] [cas_seconds=20]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source scripts/bench/lib.sh
 n=${1:-1000}; secs=${2:-10}; cas_secs=${3:-20}
-command -v wrk >/dev/null || { echo "==> installing wrk"; apt-get install -y -qq wrk >/dev/null; }
-export CLUSTER_DIR; CLUSTER_DIR=$(mktemp -d -t consulate-bench.XXXXXX)
 lone_pid=""
 trap 'scripts/cluster.sh stop >/dev/null; [ -n "$lone_pid" ] && kill "$lone_pid" 2>/dev/null; rm -rf "$CLUSTER_DIR"' EXIT
 echo "date $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 scripts/cluster.sh start >/dev/null
-bench() { java -cp target/consulate.jar scripts/bench/ClusterBench.java "$@"; }
-# wrk with register.lua (a fresh service id per request): a 3 s warm-up, then the measured run.
-source scripts/bench/lib.sh
 
 # The leader is the one server whose default read is served as "leader" (X-Consul-Effective-Consistency).
 followers=()

@@ -95,7 +95,7 @@ public final class LinkClient implements Replicator, AutoCloseable {
           return;
         }
       }
-      if (socket != null && status.members().stream().anyMatch(m -> m.name().equals(self.name()))) {
+      if (socket != null && listsSelfAlive(status.members())) {
         linked.complete(null);
         return;
       }
@@ -178,10 +178,14 @@ public final class LinkClient implements Replicator, AutoCloseable {
     }
     status = new Status(j.getString("leader", ""), j.getBoolean("known", false), j.getLong("contact", 0L), members);
     // Joined once the servers list this client as alive: the next members call shows it, as Consul's join promises.
-    if (members.stream().anyMatch(m -> m.name().equals(self.name()) && m.status() == Member.ALIVE)) {
+    if (listsSelfAlive(members)) {
       linkedWaiters.forEach(w -> w.complete(null));
       linkedWaiters.clear();
     }
+  }
+
+  private boolean listsSelfAlive(List<Member> members) {
+    return members.stream().anyMatch(m -> m.name().equals(self.name()) && m.status() == Member.ALIVE);
   }
 
   private void answer(Buffer payload) {

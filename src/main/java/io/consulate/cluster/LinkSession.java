@@ -76,9 +76,14 @@ final class LinkSession implements StreamSink {
   }
 
   private void submit(long id, byte[] command) {
-    writes.replicate(command).whenComplete((answer, err) -> {
+    answer(id, writes.replicate(command));
+  }
+
+  /** Answers request {@code id} once {@code result} completes: its bytes, or the failure's kind and message. */
+  private void answer(long id, java.util.concurrent.CompletionStage<byte[]> result) {
+    result.whenComplete((bytes, err) -> {
       Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
-      socket.write(cause == null ? LinkFrame.answer(id, LinkFrame.Outcome.OK, answer)
+      socket.write(cause == null ? LinkFrame.answer(id, LinkFrame.Outcome.OK, bytes)
           : LinkFrame.answer(id, LinkFrame.Outcome.of(cause), String.valueOf(cause.getMessage()).getBytes(StandardCharsets.UTF_8)));
     });
   }
@@ -94,21 +99,14 @@ final class LinkSession implements StreamSink {
   private void leave(long id) {
     Member m = member;
     left = true;
-    vertx.executeBlocking(() -> {
+    answer(id, vertx.executeBlocking(() -> {
       if (m != null) membership.clientLeft(m);
-      return null;
-    }).onComplete(ar -> socket.write(ar.succeeded() ? LinkFrame.answer(id, LinkFrame.Outcome.OK, new byte[0])
-        : LinkFrame.answer(id, LinkFrame.Outcome.FAILED, bytes(ar.cause().getMessage()))));
+      return new byte[0];
+    }).toCompletionStage());
   }
 
   private void forceLeave(long id, String node) {
-    membership.forceLeave(node).whenComplete((v, err) -> socket.write(err == null
-        ? LinkFrame.answer(id, LinkFrame.Outcome.OK, new byte[0])
-        : LinkFrame.answer(id, LinkFrame.Outcome.of(err), bytes(err.getMessage()))));
-  }
-
-  private static byte[] bytes(String s) {
-    return String.valueOf(s).getBytes(StandardCharsets.UTF_8);
+    answer(id, membership.forceLeave(node).thenApply(v -> new byte[0]));
   }
 
   /** Sends the status; the member list only when it changed since the last one this client got. */

@@ -131,20 +131,19 @@ public final class Membership implements ClusterView, AutoCloseable {
   private void tick() {
     try {
       if (caches.isCoordinator()) markStatuses();
-      // Every server this one has a record of is a discovery address: a server that joined through another one
-      // learns the rest here, so merges after a join reach every pair.
-      for (Member m : members()) {
-        if (m.server() && m.status() != Member.LEFT && !m.name().equals(self.name())) {
-          caches.addJoinAddress(m.address() + ":" + m.port());
-        }
-      }
+      List<Member> all = members();
+      // Every server this one has a record of is a discovery address (a server that joined through another one
+      // learns the rest here, so merges after a join reach every pair), and what -rejoin finds after a restart.
+      List<String> servers = KnownAddresses.serversOf(all);
+      String own = self.address() + ":" + self.port();
+      for (String address : servers) if (!address.equals(own)) caches.addJoinAddress(address);
+      known.save(servers);
       RaftNode node = raft;
       if (node != null) {
         node.millisWithoutLeader(); // keeps LastContact's clock current
-        for (Member m : members()) if (m.server() && m.status() == Member.ALIVE) node.addServerAddress(m.serverAddress());
+        for (Member m : all) if (m.server() && m.status() == Member.ALIVE) node.addServerAddress(m.serverAddress());
       }
-      if (node != null && node.isLeader()) leadGroup(node);
-      known.save(KnownAddresses.serversOf(members()));
+      if (node != null && node.isLeader()) leadGroup(node, all);
       tickListeners.forEach(Runnable::run);
     } catch (Exception e) {
       LOG.log(Level.FINE, "membership pass failed; the next one retries", e);
@@ -175,11 +174,11 @@ public final class Membership implements ClusterView, AutoCloseable {
   }
 
   /** Publishes the group's members, and adds live servers that are not in it yet (one at a time, as Raft wants). */
-  private void leadGroup(RaftNode node) throws Exception {
+  private void leadGroup(RaftNode node, List<Member> all) throws Exception {
     List<String> group = node.members();
     String published = String.join(",", group);
     if (!published.equals(members.get(RAFT_MEMBERS))) members.put(RAFT_MEMBERS, published);
-    for (Member m : members()) {
+    for (Member m : all) {
       if (m.server() && m.status() == Member.ALIVE && !group.contains(m.name())) {
         LOG.info("adding server " + m.name() + " to the Raft group");
         node.addServer(m.name()).get(5, TimeUnit.SECONDS);
