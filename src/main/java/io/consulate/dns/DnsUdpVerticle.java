@@ -1,25 +1,52 @@
 package io.consulate.dns;
 
 import io.consulate.catalog.CatalogSnapshot;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.socket.DatagramPacket;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.datagram.DatagramPacket;
-import io.vertx.core.datagram.DatagramSocket;
-import io.vertx.core.datagram.DatagramSocketOptions;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.PromiseInternal;
+import io.vertx.core.internal.VertxInternal;
+import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-/** One UDP socket: each datagram is one question, each reply one datagram back to its sender. */
+/**
+ * One UDP socket on this verticle's event loop, driven through Netty directly rather than Vert.x's
+ * {@code DatagramSocket}, which costs a system call per datagram each way and a host-string resolve per reply.
+ * With the epoll transport, reads take up to {@link #BATCH} datagrams per {@code recvmmsg}, replies are flushed
+ * once per read batch so Netty sends them with one {@code sendmmsg}, and each reply goes to the sender address as
+ * it arrived. Cached answers are written straight into a pooled direct buffer.
+ */
 final class DnsUdpVerticle extends VerticleBase {
+  /** Datagrams per read. */
+  static final int BATCH = 32;
+  /** The largest query kept whole: one {@code recvmmsg} slot. A longer datagram is cut there and gets FORMERR. */
+  static final int MAX_QUERY = 4096;
+  private static final Logger LOG = Logger.getLogger(DnsUdpVerticle.class.getName());
+
   private final Supplier<CatalogSnapshot> snapshots;
   private final Supplier<DnsConfig> configs;
   private final AnswerCache cache;
   private final String host;
   private final int port;
   private final boolean reusePort;
-  private DatagramSocket socket;
-  private Responder responder;
+  private Channel channel;
 
   DnsUdpVerticle(Supplier<CatalogSnapshot> snapshots, Supplier<DnsConfig> configs, AnswerCache cache, String host,
       int port, boolean reusePort) {
@@ -33,25 +60,98 @@ final class DnsUdpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    responder = new Responder(snapshots, configs, new Answerer(Clock.systemUTC()), context, cache);
-    socket = vertx.createDatagramSocket(new DatagramSocketOptions().setReusePort(reusePort).setIpV6(host.contains(":")));
-    socket.handler(this::handle);
-    return socket.listen(port, host);
+    ContextInternal context = (ContextInternal) this.context;
+    Responder responder = new Responder(snapshots, configs, new Answerer(Clock.systemUTC()), context, cache);
+    VertxInternal vertx = (VertxInternal) this.vertx;
+    Bootstrap bootstrap = new Bootstrap()
+        .group(context.nettyEventLoop())
+        .channelFactory(vertx.transport().datagramChannelFactory())
+        .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+        .handler(new Queries(responder));
+    if (vertx.isNativeTransportEnabled()) {
+      bootstrap.option(EpollChannelOption.SO_REUSEPORT, reusePort)
+          .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_QUERY)
+          .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(BATCH * MAX_QUERY));
+    } else {
+      bootstrap.option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_QUERY));
+    }
+    PromiseInternal<Void> bound = context.promise();
+    ChannelFuture binding = bootstrap.bind(host, port);
+    binding.addListener(f -> {
+      if (!f.isSuccess()) {
+        bound.fail(f.cause());
+        return;
+      }
+      channel = binding.channel();
+      bound.complete();
+    });
+    return bound.future();
   }
 
   @Override
   public Future<?> stop() {
-    return socket.close();
+    if (channel == null) return Future.succeededFuture();
+    PromiseInternal<Void> closed = ((ContextInternal) context).promise();
+    channel.close().addListener(f -> closed.complete());
+    return closed.future();
   }
 
   /** The bound port, once started. */
   int port() {
-    return socket.localAddress().port();
+    return ((InetSocketAddress) channel.localAddress()).getPort();
   }
 
-  private void handle(DatagramPacket packet) {
-    responder.respond(packet.data().getBytes(), Transport.UDP).onSuccess(reply -> {
-      if (reply != null) socket.send(Buffer.buffer(reply), packet.sender().port(), packet.sender().host());
-    });
+  /** Answers each datagram; replies of one read batch are flushed together. */
+  private static final class Queries extends SimpleChannelInboundHandler<DatagramPacket> {
+    private final Responder responder;
+    /** The query being answered, copied out of the read buffer (the cache key is read from it). */
+    private final byte[] query = new byte[MAX_QUERY];
+    private IntFunction<ByteBuf> buffers;
+
+    Queries(Responder responder) {
+      this.responder = responder;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+      buffers = ctx.alloc()::directBuffer;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+      ByteBuf content = packet.content();
+      int length = Math.min(content.readableBytes(), query.length);
+      content.getBytes(content.readerIndex(), query, 0, length);
+      InetSocketAddress sender = packet.sender();
+      ByteBuf reply = responder.cached(query, length, Transport.UDP, buffers);
+      if (reply != null) {
+        send(ctx, reply, sender);
+        return;
+      }
+      Future<byte[]> answered = responder.respond(Arrays.copyOf(query, length), Transport.UDP);
+      // Answered now, the reply goes with the batch's flush; a forwarded question completes later, on its own.
+      boolean later = !answered.isComplete();
+      answered.onSuccess(bytes -> {
+        if (bytes != null) send(ctx, Unpooled.wrappedBuffer(bytes), sender);
+        if (later) ctx.flush();
+      });
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+      ctx.flush();
+    }
+
+    /** Queues a reply; while the socket cannot take more (a flood), replies are dropped as UDP allows. */
+    private static void send(ChannelHandlerContext ctx, ByteBuf reply, InetSocketAddress sender) {
+      if (ctx.channel().isWritable()) ctx.write(new DatagramPacket(reply, sender), ctx.voidPromise());
+      else reply.release();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      // A failed send (say, ICMP port unreachable from a client that left) concerns one datagram only.
+      LOG.log(Level.FINE, "DNS UDP: " + cause);
+    }
   }
 }

@@ -1,7 +1,6 @@
 package io.consulate.dns;
 
-import java.util.Arrays;
-import java.util.Random;
+import io.netty.buffer.ByteBuf;
 
 /**
  * A reply kept as wire bytes for one cached question, written per response without dnsjava. Every record is
@@ -47,71 +46,37 @@ final class EncodedAnswer {
     return this != UNCACHEABLE;
   }
 
-  /** The reply to {@code request}, whose question ends at {@code questionEnd}; {@code payload} -1 means no OPT. */
-  byte[] write(byte[] request, int questionEnd, int payload, long serial, Random random) {
-    int[] chosen = choose(random);
-    boolean[] usedTargets = new boolean[targets];
-    boolean srv = false;
+  /**
+   * Picks this reply's answers into {@code pick} and returns the reply's size: the request's header and question
+   * (up to {@code questionEnd}), the records, and an OPT when {@code payload} is not -1.
+   */
+  int size(AnswerPick pick, int questionEnd, int payload) {
+    pick.choose(answers, count, shuffle, targets);
     int size = questionEnd;
-    for (int i : chosen) {
-      WireRecord r = answers[i];
-      size += r.length();
-      if (r.target() >= 0) {
-        srv = true;
-        usedTargets[r.target()] = true;
-      }
-    }
+    for (int i = 0; i < pick.count(); i++) size += answers[pick.answer(i)].length();
     for (WireRecord r : authority) size += r.length();
-    int extra = 0;
-    for (WireRecord r : additional) {
-      if (kept(r, srv, usedTargets)) {
-        size += r.length();
-        extra++;
-      }
-    }
+    for (WireRecord r : additional) if (pick.keeps(r)) size += r.length();
+    return payload >= 0 ? size + OPT.length : size;
+  }
+
+  /** Writes the reply {@link #size} just picked into {@code out}: the request's id and question, then records. */
+  void write(AnswerPick pick, byte[] request, int questionEnd, int payload, long serial, ByteBuf out) {
+    int extra = payload >= 0 ? 1 : 0;
+    for (WireRecord r : additional) if (pick.keeps(r)) extra++;
+    int start = out.writerIndex();
+    out.writeBytes(request, 0, questionEnd);
+    out.setByte(start + 2, (flags >> 8) | (request[2] & 0x01));
+    out.setByte(start + 3, flags);
+    out.setShort(start + 6, pick.count());
+    out.setShort(start + 8, authority.length);
+    out.setShort(start + 10, extra);
+    for (int i = 0; i < pick.count(); i++) answers[pick.answer(i)].write(out, serial);
+    for (WireRecord r : authority) r.write(out, serial);
+    for (WireRecord r : additional) if (pick.keeps(r)) r.write(out, serial);
     if (payload >= 0) {
-      size += OPT.length;
-      extra++;
+      int at = out.writerIndex();
+      out.writeBytes(OPT);
+      out.setShort(at + 3, payload);
     }
-    byte[] out = new byte[size];
-    System.arraycopy(request, 0, out, 0, questionEnd);
-    out[2] = (byte) ((flags >> 8) | (request[2] & 0x01));
-    out[3] = (byte) flags;
-    put16(out, 6, chosen.length);
-    put16(out, 8, authority.length);
-    put16(out, 10, extra);
-    int pos = questionEnd;
-    for (int i : chosen) pos = answers[i].write(out, pos, serial);
-    for (WireRecord r : authority) pos = r.write(out, pos, serial);
-    for (WireRecord r : additional) if (kept(r, srv, usedTargets)) pos = r.write(out, pos, serial);
-    if (payload >= 0) {
-      System.arraycopy(OPT, 0, out, pos, OPT.length);
-      put16(out, pos + 3, payload);
-    }
-    return out;
-  }
-
-  /** With SRV answers, only the records of the chosen targets go to Additional (Render.additionalFor). */
-  private static boolean kept(WireRecord r, boolean srv, boolean[] usedTargets) {
-    return !srv || (r.target() >= 0 && usedTargets[r.target()]);
-  }
-
-  /** The first {@code count} of a random permutation (a partial Fisher-Yates), or the first in order. */
-  private int[] choose(Random random) {
-    int[] order = new int[shuffle ? answers.length : count];
-    for (int i = 0; i < order.length; i++) order[i] = i;
-    if (!shuffle) return order;
-    for (int i = 0; i < count; i++) {
-      int j = i + random.nextInt(order.length - i);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    return order.length == count ? order : Arrays.copyOf(order, count);
-  }
-
-  private static void put16(byte[] out, int at, int value) {
-    out[at] = (byte) (value >> 8);
-    out[at + 1] = (byte) value;
   }
 }

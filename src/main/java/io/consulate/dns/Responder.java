@@ -1,10 +1,12 @@
 package io.consulate.dns;
 
 import io.consulate.catalog.CatalogSnapshot;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.io.IOException;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,6 +33,7 @@ final class Responder {
   private final Context context;
   private final AnswerCache cache;
   private final WireQuestion probe = new WireQuestion();
+  private final AnswerPick pick = new AnswerPick();
 
   Responder(Supplier<CatalogSnapshot> snapshots, Supplier<DnsConfig> configs, Answerer answerer, Context context,
       AnswerCache cache) {
@@ -41,20 +44,27 @@ final class Responder {
     this.cache = cache;
   }
 
+  /**
+   * The cached reply to the query in {@code packet[0..length)}, written into a buffer that {@code buffers} gives for
+   * the reply's size; null when the question is not served from the cache, so it takes {@link #respond}.
+   */
+  ByteBuf cached(byte[] packet, int length, Transport transport, IntFunction<ByteBuf> buffers) {
+    if (length < HEADER_LENGTH || (packet[2] & 0x80) != 0 || !probe.read(packet, length, transport)) return null;
+    EncodedAnswer hit = cache.of(snapshots.get(), configs.get()).get(probe);
+    if (hit == null || !hit.cacheable()) return null;
+    ByteBuf reply = buffers.apply(hit.size(pick, probe.end(), probe.payload()));
+    hit.write(pick, packet, probe.end(), probe.payload(), answerer.serial(), reply);
+    return reply;
+  }
+
   /** The reply bytes, or null to send nothing: too short for a header, or a response rather than a query. */
   Future<byte[]> respond(byte[] packet, Transport transport) {
     if (packet.length < HEADER_LENGTH || (packet[2] & 0x80) != 0) return Future.succeededFuture();
+    ByteBuf hit = cached(packet, packet.length, transport, Responder::exactArray);
+    if (hit != null) return Future.succeededFuture(hit.array());
     DnsConfig config = configs.get();
     AnswerCache.Generation cached = cache.of(snapshots.get(), config);
-    boolean keep = false;
-    if (probe.read(packet, transport)) {
-      EncodedAnswer hit = cached.get(probe);
-      if (hit != null && hit.cacheable()) {
-        return Future.succeededFuture(
-            hit.write(packet, probe.end(), probe.payload(), answerer.serial(), ThreadLocalRandom.current()));
-      }
-      keep = hit == null;
-    }
+    boolean keep = probe.read(packet, packet.length, transport) && cached.get(probe) == null;
     Message request;
     try {
       request = new Message(packet);
@@ -67,6 +77,11 @@ final class Responder {
       LOG.log(Level.WARNING, "DNS: failed to answer " + request.getQuestion(), e);
       return Future.succeededFuture(Render.toWire(request, Answer.of(Outcome.SERVFAIL), config, transport));
     }
+  }
+
+  /** An empty heap buffer over an array of exactly {@code size} bytes, so the filled buffer's array is the reply. */
+  private static ByteBuf exactArray(int size) {
+    return Unpooled.wrappedBuffer(new byte[size]).clear();
   }
 
   /** {@code keep}: the question is plain and not in the cache yet, so its reply is encoded for the next time. */

@@ -25,9 +25,8 @@ final class WireQuestion {
   private int hash;
   private int end;
 
-  /** Reads the packet's question; false when the packet is not of the fast shape. */
-  boolean read(byte[] p, Transport transport) {
-    int n = p.length;
+  /** Reads the question of the packet in {@code p[0..n)}; false when the packet is not of the fast shape. */
+  boolean read(byte[] p, int n, Transport transport) {
     if (n < Responder.HEADER_LENGTH + 5 || ((p[2] >> 3) & 0xf) != 0) return false;
     int additional = u16(p, 10);
     if (u16(p, 4) != 1 || u16(p, 6) != 0 || u16(p, 8) != 0 || additional > 1) return false;

@@ -1,5 +1,6 @@
 package io.consulate.dns;
 
+import io.netty.buffer.ByteBuf;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
@@ -32,16 +33,10 @@ record WireRecord(byte[] bytes, int target, int serialAt) {
     return bytes.length;
   }
 
-  /** Writes the record at {@code pos}; returns the position after it. */
-  int write(byte[] out, int pos, long serial) {
-    System.arraycopy(bytes, 0, out, pos, bytes.length);
-    if (serialAt >= 0) {
-      int at = pos + serialAt;
-      out[at] = (byte) (serial >> 24);
-      out[at + 1] = (byte) (serial >> 16);
-      out[at + 2] = (byte) (serial >> 8);
-      out[at + 3] = (byte) serial;
-    }
-    return pos + bytes.length;
+  /** Appends the record to {@code out}, with {@code serial} as an SOA's serial. */
+  void write(ByteBuf out, long serial) {
+    int at = out.writerIndex();
+    out.writeBytes(bytes);
+    if (serialAt >= 0) out.setInt(at + serialAt, (int) serial);
   }
 }

@@ -93,7 +93,7 @@ class AnswerCacheTest {
 
     Message slow = new Message(responder.respond(packet, c.transport()).result());
     WireQuestion question = new WireQuestion();
-    assertTrue(question.read(packet, c.transport()), "a plain question");
+    assertTrue(question.read(packet, packet.length, c.transport()), "a plain question");
     EncodedAnswer kept = cache.of(CATALOG, c.config()).get(question);
     assertNotNull(kept, "the first reply is kept");
     assertEquals(c.cached(), kept.cacheable(), "whether the reply is served from the cache");
@@ -134,7 +134,8 @@ class AnswerCacheTest {
 
   private static WireQuestion readable(Message request) {
     WireQuestion q = new WireQuestion();
-    return q.read(request.toWire(), Transport.UDP) ? q : null;
+    byte[] wire = request.toWire();
+    return q.read(wire, wire.length, Transport.UDP) ? q : null;
   }
 
   /** Header, question, Authority and OPT equal; answers drawn from the same set; Additional that of the answers. */
