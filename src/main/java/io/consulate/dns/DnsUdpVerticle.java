@@ -9,6 +9,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.epoll.EpollChannelOption;
@@ -27,17 +28,18 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One UDP socket on this verticle's event loop, driven through Netty directly rather than Vert.x's
- * {@code DatagramSocket}, which costs a system call per datagram each way and a host-string resolve per reply.
+ * One UDP socket on an event loop of the DNS server's own (see {@link DnsServer}), driven through Netty directly
+ * rather than Vert.x's {@code DatagramSocket}, which costs a system call per datagram each way and a host-string
+ * resolve per reply.
  * With the epoll transport, reads take up to {@link #BATCH} datagrams per {@code recvmmsg}, replies are flushed
- * once per read batch so Netty sends them with one {@code sendmmsg}, and each reply goes to the sender address as
- * it arrived. Cached answers are written straight into a pooled direct buffer.
+ * every {@link #BATCH} and at the end of a read so Netty sends them with one {@code sendmmsg}, and each reply goes
+ * to the sender address as it arrived. Cached answers are written straight into a pooled direct buffer.
  */
 final class DnsUdpVerticle extends VerticleBase {
   /** Datagrams per read. */
-  static final int BATCH = 32;
+  static final int BATCH = 16;
   /** The largest query kept whole: one {@code recvmmsg} slot. A longer datagram is cut there and gets FORMERR. */
-  static final int MAX_QUERY = 4096;
+  static final int MAX_QUERY = 2048;
   private static final Logger LOG = Logger.getLogger(DnsUdpVerticle.class.getName());
 
   private final Supplier<CatalogSnapshot> snapshots;
@@ -46,25 +48,28 @@ final class DnsUdpVerticle extends VerticleBase {
   private final String host;
   private final int port;
   private final boolean reusePort;
+  private final EventLoop loop;
   private Channel channel;
 
   DnsUdpVerticle(Supplier<CatalogSnapshot> snapshots, Supplier<DnsConfig> configs, AnswerCache cache, String host,
-      int port, boolean reusePort) {
+      int port, boolean reusePort, EventLoop loop) {
     this.snapshots = snapshots;
     this.cache = cache;
     this.configs = configs;
     this.host = host;
     this.port = port;
     this.reusePort = reusePort;
+    this.loop = loop;
   }
 
   @Override
   public Future<?> start() {
-    ContextInternal context = (ContextInternal) this.context;
-    Responder responder = new Responder(snapshots, configs, new Answerer(Clock.systemUTC()), context, cache);
     VertxInternal vertx = (VertxInternal) this.vertx;
+    // Forwarded questions complete on this context, so the responder is only ever used from the socket's loop.
+    ContextInternal context = vertx.contextBuilder().withEventLoop(loop).build();
+    Responder responder = new Responder(snapshots, configs, new Answerer(Clock.systemUTC()), context, cache);
     Bootstrap bootstrap = new Bootstrap()
-        .group(context.nettyEventLoop())
+        .group(loop)
         .channelFactory(vertx.transport().datagramChannelFactory())
         .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
         .handler(new Queries(responder));
@@ -75,7 +80,7 @@ final class DnsUdpVerticle extends VerticleBase {
     } else {
       bootstrap.option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_QUERY));
     }
-    PromiseInternal<Void> bound = context.promise();
+    PromiseInternal<Void> bound = ((ContextInternal) this.context).promise();
     ChannelFuture binding = bootstrap.bind(host, port);
     binding.addListener(f -> {
       if (!f.isSuccess()) {
@@ -101,12 +106,17 @@ final class DnsUdpVerticle extends VerticleBase {
     return ((InetSocketAddress) channel.localAddress()).getPort();
   }
 
-  /** Answers each datagram; replies of one read batch are flushed together. */
+  /**
+   * Answers each datagram. Replies are flushed in groups of {@link #BATCH}, not only when the read ends: Netty
+   * keeps reading while datagrams wait (up to 16 {@code recvmmsg} calls), and after a stall the first replies of
+   * such a backlog would otherwise wait for the last query of it.
+   */
   private static final class Queries extends SimpleChannelInboundHandler<DatagramPacket> {
     private final Responder responder;
     /** The query being answered, copied out of the read buffer (the cache key is read from it). */
     private final byte[] query = new byte[MAX_QUERY];
     private IntFunction<ByteBuf> buffers;
+    private int unflushed;
 
     Queries(Responder responder) {
       this.responder = responder;
@@ -133,19 +143,28 @@ final class DnsUdpVerticle extends VerticleBase {
       boolean later = !answered.isComplete();
       answered.onSuccess(bytes -> {
         if (bytes != null) send(ctx, Unpooled.wrappedBuffer(bytes), sender);
-        if (later) ctx.flush();
+        if (later) flush(ctx);
       });
     }
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-      ctx.flush();
+      flush(ctx);
     }
 
     /** Queues a reply; while the socket cannot take more (a flood), replies are dropped as UDP allows. */
-    private static void send(ChannelHandlerContext ctx, ByteBuf reply, InetSocketAddress sender) {
-      if (ctx.channel().isWritable()) ctx.write(new DatagramPacket(reply, sender), ctx.voidPromise());
-      else reply.release();
+    private void send(ChannelHandlerContext ctx, ByteBuf reply, InetSocketAddress sender) {
+      if (!ctx.channel().isWritable()) {
+        reply.release();
+        return;
+      }
+      ctx.write(new DatagramPacket(reply, sender), ctx.voidPromise());
+      if (++unflushed == BATCH) flush(ctx);
+    }
+
+    private void flush(ChannelHandlerContext ctx) {
+      unflushed = 0;
+      ctx.flush();
     }
 
     @Override

@@ -73,6 +73,53 @@ class DnsServerTest {
     }
   }
 
+  /**
+   * Bursts from several sockets at once arrive many per read (recvmmsg) and leave many per send (sendmmsg): every
+   * query gets its own answer, at the socket that asked, first-time questions (dnsjava) mixed with cached ones.
+   */
+  @Test
+  void burstsFromSeveralClientsAreEachAnsweredAtTheirSender() throws Exception {
+    Vertx nativeVertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+    List<String> names = List.of("web.service.consul.", "db.service.consul.", "n1.node.consul.", "nope.service.consul.");
+    try {
+      DnsServer shared = await(DnsServer.start(nativeVertx, Fixtures::catalog, config::get, "127.0.0.1", 0, 1));
+      InetSocketAddress to = new InetSocketAddress("127.0.0.1", shared.udpPort());
+      List<java.net.DatagramSocket> clients = List.of(new java.net.DatagramSocket(), new java.net.DatagramSocket(),
+          new java.net.DatagramSocket());
+      try {
+        int perClient = 60;
+        for (int i = 0; i < perClient; i++) {
+          for (int c = 0; c < clients.size(); c++) {
+            Message q = query(names.get((i + c) % names.size()), Type.A, 0);
+            q.getHeader().setID(c * 1000 + i);
+            byte[] wire = q.toWire();
+            clients.get(c).send(new DatagramPacket(wire, wire.length, to));
+          }
+        }
+        for (int c = 0; c < clients.size(); c++) {
+          java.net.DatagramSocket client = clients.get(c);
+          client.setSoTimeout(5000);
+          java.util.Set<Integer> ids = new java.util.HashSet<>();
+          for (int i = 0; i < perClient; i++) {
+            Message reply = receive(client);
+            int id = reply.getHeader().getID();
+            assertEquals(c, id / 1000, "a reply reaches the socket that asked");
+            String name = names.get((id % 1000 + c) % names.size());
+            assertEquals(name, reply.getQuestion().getName().toString(), "the answer is for that query's question");
+            assertEquals(name.startsWith("nope") ? Rcode.NXDOMAIN : Rcode.NOERROR, reply.getRcode());
+            ids.add(id);
+          }
+          assertEquals(perClient, ids.size(), "one reply per query");
+        }
+      } finally {
+        clients.forEach(java.net.DatagramSocket::close);
+        await(shared.close());
+      }
+    } finally {
+      await(nativeVertx.close());
+    }
+  }
+
   @Test
   void srvWithAdditionalAddresses() throws Exception {
     Message reply = udp(query("web.service.consul.", Type.SRV, 0));
