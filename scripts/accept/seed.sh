@@ -5,7 +5,7 @@
 #   3. the servers restart with -rejoin and find each other from their data dirs
 #   4. a client starts with -config-dir holding the seed's consul.json service file
 #   5. the client runs `consulate join` to server01
-#   6. `consulate template` renders the seed's nginx upstream from the client
+#   6. `consulate template -consul ADDR` (the seed's consul-template spelling) renders its nginx upstream from the client
 # The servers bind 127.0.0.11-13 and the client 127.0.0.21 with Consul's default cluster ports (8300/8301, and
 # the client link 8303); HTTP and DNS are on 127.0.0.1 ports of their own. Run from the project root;
 # needs ../shared/accept/lib.sh.
@@ -85,7 +85,7 @@ check_eventually 10 "and on a server" "127.0.0.21" dns_list "${DP[server02]}" te
 
 echo "== 6. consulate template from the client"
 echo 'upstream test-cluster { ip_hash; {{range service "test"}} server {{.Address}}:{{.Port}};{{end}} }' >"$WORK/in.ctmpl"
-$CONSULATE template -consul-addr "$(h client01)" -template "$WORK/in.ctmpl:$WORK/upstream.conf" -once >"$WORK/template.log" 2>&1
+$CONSULATE template -consul "$(h client01)" -template "$WORK/in.ctmpl:$WORK/upstream.conf" -once >"$WORK/template.log" 2>&1
 check "the seed's upstream, rendered from the client" "upstream test-cluster { ip_hash;  server 127.0.0.21:9999; }" \
   "$(cat "$WORK/upstream.conf" 2>/dev/null)"
 

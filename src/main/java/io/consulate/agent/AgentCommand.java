@@ -25,6 +25,7 @@ final class AgentCommand implements java.util.concurrent.Callable<Integer> {
   public Integer call() throws Exception {
     AgentConfig first = ConfigLoader.load(flags);
     LogLevels.apply(first.logLevel());
+    PidFile.write(first.pidFile());
     Agent agent;
     try {
       AtomicBoolean initial = new AtomicBoolean(true);
@@ -33,6 +34,7 @@ final class AgentCommand implements java.util.concurrent.Callable<Integer> {
     } catch (java.util.concurrent.ExecutionException e) {
       Throwable cause = e.getCause();
       System.err.println("==> Error starting agent: " + (cause.getMessage() != null ? cause.getMessage() : cause));
+      PidFile.delete(first.pidFile());
       return 1;
     }
     RUNNING.set(true);
@@ -44,6 +46,7 @@ final class AgentCommand implements java.util.concurrent.Callable<Integer> {
       } catch (Exception e) {
         LOG.log(Level.WARNING, "shutdown did not finish cleanly: " + e);
       }
+      PidFile.delete(first.pidFile());
       stopped.countDown();
     }, "consulate-shutdown"));
     agent.left().thenRun(() -> new Thread(() -> System.exit(0), "consulate-exit").start());

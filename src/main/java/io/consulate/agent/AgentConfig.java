@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The agent's effective configuration after defaults, config files (lexical order) and flags were merged.
  * Keys follow Consul's config file names; {@code dataDir} is null for an in-memory ({@code -dev}) agent.
- * {@code server} is Consul's server mode ({@code -dev} is a server); {@code rejoin} is {@code -rejoin}.
+ * {@code server} is Consul's server mode ({@code -dev} is a server); {@code rejoin} is {@code -rejoin};
+ * {@code pidFile} ({@code -pid-file}, {@code pid_file}) is null when none is asked for.
  */
 public record AgentConfig(
     String datacenter,
@@ -32,7 +33,8 @@ public record AgentConfig(
     boolean dev,
     boolean server,
     boolean rejoin,
-    io.consulate.cluster.ClusterSettings cluster) {
+    io.consulate.cluster.ClusterSettings cluster,
+    Path pidFile) {
 
   public AgentConfig {
     recursors = List.copyOf(recursors);

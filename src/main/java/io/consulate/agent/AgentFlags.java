@@ -31,7 +31,7 @@ public final class AgentFlags {
   @Option(names = "-config-file", paramLabel = "FILE", description = "A JSON config file (repeatable).")
   List<Path> configFiles = new ArrayList<>();
 
-  @Option(names = "-config-dir", paramLabel = "DIR", description = "A directory of JSON config files, read in lexical order (repeatable).")
+  @Option(names = "-config-dir", paramLabel = "DIR", description = "A directory of JSON config files, read in lexical order, or one file (repeatable).")
   List<Path> configDirs = new ArrayList<>();
 
   @Option(names = "-http-port", paramLabel = "PORT", description = "HTTP API port (default: 8500).")
@@ -54,6 +54,12 @@ public final class AgentFlags {
 
   @Option(names = "-rejoin", description = "Rejoin the servers remembered in the data dir, even after a graceful leave.")
   boolean rejoin;
+
+  @Option(names = "-bootstrap", description = "Bootstrap mode: this server elects itself leader without waiting for others (one server per datacenter, once).")
+  boolean bootstrap;
+
+  @Option(names = "-pid-file", paramLabel = "FILE", description = "Write the agent's PID to FILE (removed when it exits).")
+  Path pidFile;
 
   @Option(names = "-bootstrap-expect", paramLabel = "N", description = "Servers to wait for before the first leader is elected (server mode only).")
   Integer bootstrapExpect;

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * Builds the effective {@link AgentConfig}: Consul's defaults, then each config file (files given with
- * {@code -config-file}, then each {@code -config-dir}'s {@code *.json} in lexical order), then flags. Scalars
+ * {@code -config-file}, then each {@code -config-dir}'s {@code *.json} in lexical order; a {@code -config-dir}
+ * that names a file is that one file, as Consul reads it), then flags. Scalars
  * from later sources win; lists ({@code services}, {@code checks}, {@code recursors}) accumulate, as in Consul.
  */
 public final class ConfigLoader {
@@ -28,7 +29,7 @@ public final class ConfigLoader {
   private static final List<String> KNOWN_KEYS = List.of("datacenter", "node_name", "data_dir", "bind_addr",
       "advertise_addr", "client_addr", "ports", "domain", "recursors", "dns_config", "service", "services", "check",
       "checks", "enable_script_checks", "enable_local_script_checks", "log_level", "server", "bootstrap_expect",
-      "retry_join", "ui", "ui_config", "start_join", "reconnect_timeout", "rejoin_after_leave");
+      "retry_join", "ui", "ui_config", "start_join", "reconnect_timeout", "rejoin_after_leave", "bootstrap", "pid_file");
 
   private ConfigLoader() {}
 
@@ -51,6 +52,10 @@ public final class ConfigLoader {
       out.add(f);
     }
     for (Path d : dirs) {
+      if (Files.isRegularFile(d)) {
+        out.add(d);
+        continue;
+      }
       if (!Files.isDirectory(d)) throw new ConfigException(d + ": config directory not found");
       try (Stream<Path> list = Files.list(d)) {
         list.filter(p -> Files.isRegularFile(p)).sorted().forEach(p -> {
@@ -93,6 +98,8 @@ public final class ConfigLoader {
     String logLevel = "info";
     int serfLanPort = io.consulate.cluster.ClusterSettings.DEFAULT_SERF_LAN_PORT;
     Integer bootstrapExpect;
+    boolean bootstrap;
+    Path pidFile;
     boolean server;
     boolean rejoin;
     boolean serfLanPortGiven;
@@ -133,6 +140,9 @@ public final class ConfigLoader {
       retryJoin.addAll(f.strings("retry_join"));
       retryJoin.addAll(f.strings("start_join"));
       if (f.json().containsKey("bootstrap_expect")) bootstrapExpect = f.integer(0, "bootstrap_expect");
+      bootstrap = f.bool(bootstrap, "bootstrap");
+      String pid = f.string(null, "pid_file");
+      if (pid != null) pidFile = Path.of(pid);
       server = f.bool(server, "server");
       rejoin = f.bool(rejoin, "rejoin_after_leave");
       reconnectTimeout = f.duration(reconnectTimeout, "reconnect_timeout");
@@ -187,6 +197,8 @@ public final class ConfigLoader {
       if (f.serverPort != null) serverPort = f.serverPort;
       serfLanPortGiven |= f.serfLanPort != null;
       if (f.bootstrapExpect != null) bootstrapExpect = f.bootstrapExpect;
+      bootstrap |= f.bootstrap;
+      if (f.pidFile != null) pidFile = f.pidFile;
       server |= f.server;
       rejoin |= f.rejoin;
       retryJoin.addAll(f.retryJoin);
@@ -194,18 +206,25 @@ public final class ConfigLoader {
 
     /**
      * A server ({@code -server}) is clustered: the LAN view and the Raft group. A client is not (it links to a
-     * server), nor is a {@code -dev} agent.
+     * server), nor is a {@code -dev} agent. {@code bootstrap} is a group of one to start from: bootstrap_expect 1.
+     * The checks and their messages are Consul's, in its order ({@code -dev} counts as a server).
      */
     private io.consulate.cluster.ClusterSettings cluster(boolean dev, String bind) {
-      if (bootstrapExpect != null && bootstrapExpect > 0 && !server && !dev) {
-        throw new ConfigException("'bootstrap_expect > 0' requires 'server = true'");
+      boolean serverMode = server || dev;
+      int expect = bootstrapExpect == null ? 0 : bootstrapExpect;
+      if (bootstrap && !serverMode) throw new ConfigException("'bootstrap = true' requires 'server = true'");
+      if (expect < 0) {
+        throw new ConfigException("bootstrap_expect cannot be " + expect + ". Must be greater than or equal to zero");
       }
-      boolean enabled = !dev && server;
+      if (expect > 0 && !serverMode) throw new ConfigException("'bootstrap_expect > 0' requires 'server = true'");
+      if (expect > 0 && dev) throw new ConfigException("'bootstrap_expect > 0' not allowed in dev mode");
+      if (expect > 0 && bootstrap) {
+        throw new ConfigException("'bootstrap_expect > 0' and 'bootstrap = true' are mutually exclusive");
+      }
       // JGroups' static discovery needs a known port: 0 is refused.
       if (serfLanPort < 1 || serfLanPort > 65535) throw new ConfigException("invalid serf_lan port " + serfLanPort + ": must be 1-65535");
-      if (bootstrapExpect != null && bootstrapExpect < 0) throw new ConfigException("bootstrap_expect cannot be negative");
-      return new io.consulate.cluster.ClusterSettings(enabled, bind, serfLanPort, retryJoin,
-          bootstrapExpect == null ? 0 : bootstrapExpect, io.consulate.catalog.GoDuration.parse(reconnectTimeout));
+      return new io.consulate.cluster.ClusterSettings(!dev && server, bind, serfLanPort, retryJoin,
+          bootstrap ? 1 : expect, io.consulate.catalog.GoDuration.parse(reconnectTimeout));
     }
 
     AgentConfig build(boolean dev) {
@@ -224,7 +243,8 @@ public final class ConfigLoader {
           recursorTimeoutMillis, aRecordLimit, enableAdditionalNodeMetaTxt, soaMinTtl);
       return new AgentConfig(datacenter.toLowerCase(java.util.Locale.ROOT), nodeName, dataDir, bindAddr, advertise,
           clientAddr, httpPort, dnsPort, serverPort, dom, recursors, settings, services, checks, enableScriptChecks,
-          enableLocalScriptChecks, logLevel, dev, server || dev, rejoin, cluster(dev, "0.0.0.0".equals(bindAddr) ? advertise : bindAddr));
+          enableLocalScriptChecks, logLevel, dev, server || dev, rejoin, cluster(dev, "0.0.0.0".equals(bindAddr) ? advertise : bindAddr),
+          pidFile);
     }
 
     private static String hostName() {

@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 @Command(name = "template", mixinStandardHelpOptions = true,
     description = "Render templates from the registry and KV store, re-rendering when the data changes (like consul-template).")
 public final class TemplateCommand implements Callable<Integer> {
-  @Option(names = "-consul-addr", paramLabel = "HOST:PORT",
-      description = "The agent's HTTP address (default: $CONSUL_HTTP_ADDR or 127.0.0.1:8500).")
+  @Option(names = {"-consul-addr", "-consul"}, paramLabel = "HOST:PORT",
+      description = "The agent's HTTP address (default: $CONSUL_HTTP_ADDR or 127.0.0.1:8500); -consul is consul-template's older spelling.")
   String consulAddr;
 
   @Option(names = "-template", paramLabel = "IN:OUT[:CMD]", required = true,

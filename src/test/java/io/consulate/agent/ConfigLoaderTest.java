@@ -102,4 +102,40 @@ class ConfigLoaderTest {
     assertEquals(java.time.Duration.ofHours(8), c.reconnectTimeout());
     assertEquals("127.0.0.1", c.bindAddr());
   }
+
+  /** Consul's bootstrap rules and messages; {@code bootstrap} is a Raft group of one to start from. */
+  @Test
+  void bootstrapIsAGroupOfOneForServersOnly() throws Exception {
+    AgentFlags f = flags();
+    f.dev = false;
+    f.dataDir = dir.resolve("data");
+    f.bind = "127.0.0.1";
+    Files.writeString(dir.resolve("b.json"), "{\"bootstrap\": true, \"pid_file\": \"/run/consulate.pid\"}");
+    assertEquals("'bootstrap = true' requires 'server = true'",
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(f)).getMessage());
+    f.server = true;
+    AgentConfig c = ConfigLoader.load(f);
+    assertEquals(1, c.cluster().bootstrapExpect());
+    assertEquals(Path.of("/run/consulate.pid"), c.pidFile());
+    f.bootstrapExpect = 3;
+    assertEquals("'bootstrap_expect > 0' and 'bootstrap = true' are mutually exclusive",
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(f)).getMessage());
+    f.bootstrapExpect = -1;
+    assertEquals("bootstrap_expect cannot be -1. Must be greater than or equal to zero",
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(f)).getMessage());
+  }
+
+  /** Consul reads a file given to -config-dir as one source (the seed's {@code -config-dir=/tmp/consul.json}). */
+  @Test
+  void aConfigDirThatIsAFileIsReadAsOne() throws Exception {
+    Path file = dir.resolve("consul.json");
+    Files.writeString(file, "{\"service\": {\"name\": \"web\", \"port\": 80}}");
+    AgentFlags f = new AgentFlags();
+    f.dev = true;
+    f.configDirs.add(file);
+    assertEquals("web", ConfigLoader.load(f).services().get(0).name());
+    f.configDirs.set(0, dir.resolve("missing"));
+    assertEquals(dir.resolve("missing") + ": config directory not found",
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(f)).getMessage());
+  }
 }

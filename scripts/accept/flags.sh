@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Acceptance: Consul agent flags that init scripts and test harnesses pass, as separate processes on loopback.
+#   1. -server -bootstrap elects itself leader alone; -pid-file holds its pid
+#   2. a second server with -join follows it; -config-dir naming a file reads that file (the seed's
+#      `-config-dir=/tmp/consul.json`), and its service answers in DNS
+#   3. the pid file is gone once the agent exits on SIGTERM
+#   4. Consul's refusals: -bootstrap without -server, -bootstrap with -bootstrap-expect
+# Servers bind 127.0.0.31-32 with Consul's default cluster ports; HTTP and DNS on 127.0.0.1 ports of their own.
+# Run from the project root; needs ../shared/accept/lib.sh.
+cd "$(git rev-parse --show-toplevel 2>/dev/null || pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+declare -A HP DP
+for n in b1 b2; do HP[$n]=$(free_port); DP[$n]=$(free_port); done
+h() { echo "127.0.0.1:${HP[$1]}"; }
+
+echo "== 1. -server -bootstrap, -pid-file"
+start_agent b1 -server -bootstrap -data-dir "$WORK/b1" -bind 127.0.0.31 -node b1 -client 127.0.0.1 \
+  -http-port "${HP[b1]}" -dns-port "${DP[b1]}" -pid-file "$WORK/b1.pid"
+if wait_http "$(h b1)" 60; then pass "b1 elects itself leader alone"; else fail "b1 elects itself leader alone"; fi
+check "the pid file holds the agent's pid" "$PID_b1" "$(cat "$WORK/b1.pid" 2>/dev/null)"
+check "and the leader is b1" '"127.0.0.31:8300"' "$(curl -s "http://$(h b1)/v1/status/leader")"
+
+echo "== 2. a second server joins; -config-dir names a file"
+cat >"$WORK/consul.json" <<'EOF'
+{"service": {"name": "web", "port": 8080, "address": "10.0.0.5"}}
+EOF
+start_agent b2 -server -data-dir "$WORK/b2" -bind 127.0.0.32 -node b2 -client 127.0.0.1 -join 127.0.0.31 \
+  -http-port "${HP[b2]}" -dns-port "${DP[b2]}" -config-dir "$WORK/consul.json"
+if wait_http "$(h b2)" 60; then pass "b2 follows b1"; else fail "b2 follows b1" "$(tail -3 "$WORK/b2.log")"; fi
+check_eventually 20 "b2's service from the file answers in DNS on b1" "10.0.0.5" dns_short "${DP[b1]}" web.service.consul
+
+echo "== 3. the pid file goes with the agent"
+kill -TERM "$PID_b1"
+for _ in $(seq 1 100); do kill -0 "$PID_b1" 2>/dev/null || break; sleep 0.1; done
+check "b1 exited on SIGTERM" "gone" "$(kill -0 "$PID_b1" 2>/dev/null && echo running || echo gone)"
+check "its pid file is removed" "absent" "$([ -e "$WORK/b1.pid" ] && echo present || echo absent)"
+
+echo "== 4. Consul's refusals"
+refusal() { timeout 30 $CONSULATE agent -data-dir "$WORK/x" -bind 127.0.0.33 -http-port 0 -dns-port 0 "$@" 2>&1 | tail -1; }
+check "-bootstrap without -server" "==> 'bootstrap = true' requires 'server = true'" "$(refusal -bootstrap)"
+check "-bootstrap with -bootstrap-expect" \
+  "==> 'bootstrap_expect > 0' and 'bootstrap = true' are mutually exclusive" \
+  "$(refusal -server -bootstrap -bootstrap-expect 3)"
+
+summary
