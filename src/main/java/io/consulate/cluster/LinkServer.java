@@ -15,21 +15,32 @@ import java.util.concurrent.TimeUnit;
  * LAN port + {@link JoinAddress#LINK_PORT_OFFSET}. Each link streams this server's state to one client and
  * carries the client's writes to the Raft group; the link being up is the client's liveness, so the client is
  * a member without joining the LAN view or the Raft group. Each second every link gets the leader and, when it
- * changed, the member list.
+ * changed, the member list; a new leader is sent at once (checked every {@link #LEADER_CHECK_MILLIS} ms), so a
+ * client does not name a dead leader for up to a second after its server knows the new one.
  */
 public final class LinkServer implements AutoCloseable {
   /** Missing pings for this long (a client sends one each second) close the link. */
   static final int READ_IDLE_SECONDS = 5;
+  static final int LEADER_CHECK_MILLIS = 100;
+  private static final int CHECKS_PER_BROADCAST = 1000 / LEADER_CHECK_MILLIS;
 
   private final Vertx vertx;
   private final NetServer server;
   private final Set<LinkSession> sessions = ConcurrentHashMap.newKeySet();
   private final long statusTimer;
+  private String sentLeader = "";
+  private int checks;
 
   private LinkServer(Vertx vertx, NetServer server, Membership membership) {
     this.vertx = vertx;
     this.server = server;
-    this.statusTimer = vertx.setPeriodic(1000, id -> broadcastStatus(membership));
+    this.statusTimer = vertx.setPeriodic(LEADER_CHECK_MILLIS, id -> {
+      String leader = membership.leader();
+      if (++checks < CHECKS_PER_BROADCAST && leader.equals(sentLeader)) return;
+      checks = 0;
+      sentLeader = leader;
+      broadcastStatus(membership);
+    });
   }
 
   /** Listens on {@code host:port}; fails with a one-line reason when the port is taken. */
