@@ -69,23 +69,20 @@ public final class HealthMonitor {
     timers.execute(sink::resync);
   }
 
-  public boolean isTtl(String checkId) {
-    return running.get(checkId) instanceof TtlCheck;
-  }
-
-  /** A TTL check's report; completes when visible. Null if the id is not a running TTL check. */
-  public CompletionStage<Void> ttlUpdate(String checkId, HealthStatus status, String output) {
-    if (!(running.get(checkId) instanceof TtlCheck)) return null;
-    CompletableFuture<Void> done = new CompletableFuture<>();
+  /**
+   * A TTL report, applied on the timers' thread after any start of that check that came before it (so a report
+   * right after a registration is not lost); completes false when the check is not a running TTL check.
+   */
+  public CompletionStage<Boolean> ttlUpdate(String checkId, HealthStatus status, String output) {
+    CompletableFuture<Boolean> done = new CompletableFuture<>();
     timers.execute(() -> {
-      RunningCheck c = running.get(checkId);
-      if (!(c instanceof TtlCheck ttl)) {
-        done.complete(null);
+      if (!(running.get(checkId) instanceof TtlCheck ttl)) {
+        done.complete(false);
         return;
       }
       ttl.update(status, output).whenComplete((v, err) -> {
         if (err != null) done.completeExceptionally(err);
-        else done.complete(null);
+        else done.complete(true);
       });
     });
     return done;

@@ -94,9 +94,9 @@ public final class AgentChecks {
   /** A TTL report (pass/warn/fail/update); completes once the new status is visible. */
   public CompletionStage<Void> ttl(String checkId, HealthStatus status, String output) {
     if (store.snapshot().check(agent.nodeName(), checkId) == null) throw unknownCheck(checkId);
-    CompletionStage<Void> done = monitor.ttlUpdate(checkId, status, output);
-    if (done == null) throw new InvalidDefinitionException("CheckID \"" + checkId + "\" does not have associated TTL");
-    return done;
+    return monitor.ttlUpdate(checkId, status, output).thenAccept(applied -> {
+      if (!applied) throw new InvalidDefinitionException("CheckID \"" + checkId + "\" does not have associated TTL");
+    });
   }
 
   /** Consul's node maintenance: a critical {@code _node_maintenance} check takes every local service out. */
