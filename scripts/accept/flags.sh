@@ -2,7 +2,8 @@
 # Acceptance: Consul agent flags that init scripts and test harnesses pass, as separate processes on loopback.
 #   1. -server -bootstrap elects itself leader alone; -pid-file holds its pid
 #   2. a second server with -join follows it; -config-dir naming a file reads that file (the seed's
-#      `-config-dir=/tmp/consul.json`), and its service answers in DNS
+#      `-config-dir=/tmp/consul.json`), and its service answers in DNS; -node-meta shows in the catalog, in
+#      ?node-meta filters and as DNS TXT
 #   3. the pid file is gone once the agent exits on SIGTERM
 #   4. Consul's refusals: -bootstrap without -server, -bootstrap with -bootstrap-expect
 # Servers bind 127.0.0.31-32 with Consul's default cluster ports; HTTP and DNS on 127.0.0.1 ports of their own.
@@ -26,9 +27,14 @@ cat >"$WORK/consul.json" <<'EOF'
 {"service": {"name": "web", "port": 8080, "address": "10.0.0.5"}}
 EOF
 start_agent b2 -server -data-dir "$WORK/b2" -bind 127.0.0.32 -node b2 -client 127.0.0.1 -join 127.0.0.31 \
-  -http-port "${HP[b2]}" -dns-port "${DP[b2]}" -config-dir "$WORK/consul.json"
+  -http-port "${HP[b2]}" -dns-port "${DP[b2]}" -config-dir "$WORK/consul.json" -node-meta rack:r1
 if wait_http "$(h b2)" 60; then pass "b2 follows b1"; else fail "b2 follows b1" "$(tail -3 "$WORK/b2.log")"; fi
 check_eventually 20 "b2's service from the file answers in DNS on b1" "10.0.0.5" dns_short "${DP[b1]}" web.service.consul
+check "b2's -node-meta in the catalog" r1 "$(curl -s "http://$(h b1)/v1/catalog/node/b2" | jq -r .Node.Meta.rack)"
+check "?node-meta=rack:r1 lists b2 alone" b2 \
+  "$(curl -s "http://$(h b1)/v1/catalog/nodes?node-meta=rack:r1" | jq -r '[.[].Node] | join(",")')"
+check "and DNS gives it as TXT (beside consul-network-segment, as Consul)" '"rack=r1"' \
+  "$(dns_short "${DP[b1]}" b2.node.consul TXT | grep rack)"
 
 echo "== 3. the pid file goes with the agent"
 kill -TERM "$PID_b1"

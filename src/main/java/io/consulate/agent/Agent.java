@@ -2,6 +2,7 @@ package io.consulate.agent;
 
 import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.catalog.Node;
+import io.consulate.catalog.NodeMetadata;
 import io.consulate.cluster.ClientView;
 import io.consulate.cluster.ClusterView;
 import io.consulate.cluster.ClusteredCaches;
@@ -295,10 +296,17 @@ public final class Agent {
         });
   }
 
+  /** {@code -node-meta} and {@code node_meta}, with the network segment every Consul node carries. */
+  private Map<String, String> nodeMeta() {
+    Map<String, String> meta = new java.util.LinkedHashMap<>(config.nodeMeta());
+    meta.put(NodeMetadata.RESERVED_PREFIX + "network-segment", "");
+    return meta;
+  }
+
   private void buildLocal() {
     Node node = new Node(config.nodeName(), self.nodeId(), self.address(), config.datacenter(),
         Map.of("lan", self.address(), "lan_ipv4", self.address(), "wan", self.address(), "wan_ipv4", self.address()),
-        Map.of("consul-network-segment", ""), 0, 0);
+        nodeMeta(), 0, 0);
     CheckTimers timers = new VertxCheckTimers(vertx, context);
     CatalogStatusWriter writer = new CatalogStatusWriter(store, node.name(), Clock.systemUTC(), timers,
         CatalogStatusWriter.DEFAULT_UPDATE_INTERVAL);

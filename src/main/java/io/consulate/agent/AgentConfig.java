@@ -10,7 +10,8 @@ import java.util.Map;
  * The agent's effective configuration after defaults, config files (lexical order) and flags were merged.
  * Keys follow Consul's config file names; {@code dataDir} is null for an in-memory ({@code -dev}) agent.
  * {@code server} is Consul's server mode ({@code -dev} is a server); {@code rejoin} is {@code -rejoin};
- * {@code pidFile} ({@code -pid-file}, {@code pid_file}) is null when none is asked for.
+ * {@code pidFile} ({@code -pid-file}, {@code pid_file}) is null when none is asked for; {@code nodeMeta} is
+ * {@code -node-meta} and {@code node_meta}, validated as Consul's.
  */
 public record AgentConfig(
     String datacenter,
@@ -34,12 +35,14 @@ public record AgentConfig(
     boolean server,
     boolean rejoin,
     io.consulate.cluster.ClusterSettings cluster,
-    Path pidFile) {
+    Path pidFile,
+    Map<String, String> nodeMeta) {
 
   public AgentConfig {
     recursors = List.copyOf(recursors);
     services = List.copyOf(services);
     checks = List.copyOf(checks);
+    nodeMeta = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(nodeMeta));
   }
 
   /** Consul's {@code dns_config} block. TTLs are in seconds. */

@@ -58,6 +58,9 @@ public final class AgentFlags {
   @Option(names = "-bootstrap", description = "Bootstrap mode: this server elects itself leader without waiting for others (one server per datacenter, once).")
   boolean bootstrap;
 
+  @Option(names = "-node-meta", paramLabel = "KEY:VALUE", description = "Metadata of this node, as key:value (repeatable).")
+  List<String> nodeMeta = new ArrayList<>();
+
   @Option(names = "-pid-file", paramLabel = "FILE", description = "Write the agent's PID to FILE (removed when it exits).")
   Path pidFile;
 

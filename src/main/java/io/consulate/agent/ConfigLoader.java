@@ -29,7 +29,7 @@ public final class ConfigLoader {
   private static final List<String> KNOWN_KEYS = List.of("datacenter", "node_name", "data_dir", "bind_addr",
       "advertise_addr", "client_addr", "ports", "domain", "recursors", "dns_config", "service", "services", "check",
       "checks", "enable_script_checks", "enable_local_script_checks", "log_level", "server", "bootstrap_expect",
-      "retry_join", "ui", "ui_config", "start_join", "reconnect_timeout", "rejoin_after_leave", "bootstrap", "pid_file");
+      "retry_join", "ui", "ui_config", "start_join", "reconnect_timeout", "rejoin_after_leave", "bootstrap", "pid_file", "node_meta");
 
   private ConfigLoader() {}
 
@@ -100,6 +100,7 @@ public final class ConfigLoader {
     Integer bootstrapExpect;
     boolean bootstrap;
     Path pidFile;
+    final Map<String, String> nodeMeta = new LinkedHashMap<>();
     boolean server;
     boolean rejoin;
     boolean serfLanPortGiven;
@@ -141,6 +142,7 @@ public final class ConfigLoader {
       retryJoin.addAll(f.strings("start_join"));
       if (f.json().containsKey("bootstrap_expect")) bootstrapExpect = f.integer(0, "bootstrap_expect");
       bootstrap = f.bool(bootstrap, "bootstrap");
+      nodeMeta.putAll(f.stringMap("node_meta"));
       String pid = f.string(null, "pid_file");
       if (pid != null) pidFile = Path.of(pid);
       server = f.bool(server, "server");
@@ -199,6 +201,11 @@ public final class ConfigLoader {
       if (f.bootstrapExpect != null) bootstrapExpect = f.bootstrapExpect;
       bootstrap |= f.bootstrap;
       if (f.pidFile != null) pidFile = f.pidFile;
+      for (String pair : f.nodeMeta) {
+        int colon = pair.indexOf(':');
+        if (colon < 0) throw new ConfigException("Missing \":\" in \"" + pair + "\" (-node-meta takes key:value)");
+        nodeMeta.put(pair.substring(0, colon), pair.substring(colon + 1));
+      }
       server |= f.server;
       rejoin |= f.rejoin;
       retryJoin.addAll(f.retryJoin);
@@ -238,13 +245,18 @@ public final class ConfigLoader {
       for (int port : new int[] {httpPort, dnsPort}) {
         if (port < 0 || port > 65535) throw new ConfigException("invalid port " + port + ": must be 0-65535");
       }
+      try {
+        io.consulate.catalog.NodeMetadata.validate(nodeMeta);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("node_meta invalid: " + e.getMessage());
+      }
       String advertise = advertiseAddr != null ? advertiseAddr : Addresses.advertisable(bindAddr);
       var settings = new AgentConfig.DnsSettings(nodeTtl, serviceTtl, onlyPassing, udpAnswerLimit, enableTruncate,
           recursorTimeoutMillis, aRecordLimit, enableAdditionalNodeMetaTxt, soaMinTtl);
       return new AgentConfig(datacenter.toLowerCase(java.util.Locale.ROOT), nodeName, dataDir, bindAddr, advertise,
           clientAddr, httpPort, dnsPort, serverPort, dom, recursors, settings, services, checks, enableScriptChecks,
           enableLocalScriptChecks, logLevel, dev, server || dev, rejoin, cluster(dev, "0.0.0.0".equals(bindAddr) ? advertise : bindAddr),
-          pidFile);
+          pidFile, nodeMeta);
     }
 
     private static String hostName() {

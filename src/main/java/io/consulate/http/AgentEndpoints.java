@@ -63,7 +63,7 @@ final class AgentEndpoints {
         .put("Version", info.version());
     return new JsonObject().put("Config", config).put("DebugConfig", new JsonObject()).putNull("Coord")
         .put("Member", member()).put("Stats", new JsonObject())
-        .put("Meta", new JsonObject().put("consul-network-segment", ""));
+        .put("Meta", new JsonObject(new java.util.LinkedHashMap<>(agent.node().meta())));
   }
 
   private JsonObject member() {

@@ -138,4 +138,23 @@ class ConfigLoaderTest {
     assertEquals(dir.resolve("missing") + ": config directory not found",
         assertThrows(ConfigException.class, () -> ConfigLoader.load(f)).getMessage());
   }
+
+  /** -node-meta key:value and node_meta merge (flags last) and are checked with Consul's rules and messages. */
+  @Test
+  void nodeMetaFromFilesAndFlags() throws Exception {
+    Files.writeString(dir.resolve("m.json"), "{\"node_meta\": {\"rack\": \"r1\", \"zone\": \"a\"}}");
+    AgentFlags f = flags();
+    f.nodeMeta.add("rack:r2");
+    f.nodeMeta.add("url:http://x");
+    assertEquals(Map.of("rack", "r2", "zone", "a", "url", "http://x"), ConfigLoader.load(f).nodeMeta());
+    f.nodeMeta.add("nocolon");
+    assertEquals("Missing \":\" in \"nocolon\" (-node-meta takes key:value)",
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(f)).getMessage());
+    f.nodeMeta.set(2, "consul-x:1");
+    assertEquals("node_meta invalid: Couldn't load metadata pair ('consul-x', '1'): Key prefix 'consul-' is reserved"
+        + " for internal use", assertThrows(ConfigException.class, () -> ConfigLoader.load(f)).getMessage());
+    f.nodeMeta.set(2, "bad key:1");
+    assertEquals("node_meta invalid: Couldn't load metadata pair ('bad key', '1'): Key contains invalid characters",
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(f)).getMessage());
+  }
 }
