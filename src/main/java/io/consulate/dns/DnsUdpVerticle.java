@@ -138,7 +138,7 @@ final class DnsUdpVerticle extends VerticleBase {
         send(ctx, reply, sender);
         return;
       }
-      Future<byte[]> answered = responder.respond(Arrays.copyOf(query, length), Transport.UDP);
+      Future<byte[]> answered = responder.uncached(Arrays.copyOf(query, length), Transport.UDP);
       // Answered now, the reply goes with the batch's flush; a forwarded question completes later, on its own.
       boolean later = !answered.isComplete();
       answered.onSuccess(bytes -> {

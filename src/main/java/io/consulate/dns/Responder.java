@@ -59,9 +59,13 @@ final class Responder {
 
   /** The reply bytes, or null to send nothing: too short for a header, or a response rather than a query. */
   Future<byte[]> respond(byte[] packet, Transport transport) {
-    if (packet.length < HEADER_LENGTH || (packet[2] & 0x80) != 0) return Future.succeededFuture();
     ByteBuf hit = cached(packet, packet.length, transport, Responder::exactArray);
-    if (hit != null) return Future.succeededFuture(hit.array());
+    return hit != null ? Future.succeededFuture(hit.array()) : uncached(packet, transport);
+  }
+
+  /** {@link #respond} for a query {@link #cached} just found no reply for: dnsjava, and the cache filled. */
+  Future<byte[]> uncached(byte[] packet, Transport transport) {
+    if (packet.length < HEADER_LENGTH || (packet[2] & 0x80) != 0) return Future.succeededFuture();
     DnsConfig config = configs.get();
     AnswerCache.Generation cached = cache.of(snapshots.get(), config);
     boolean keep = probe.read(packet, packet.length, transport) && cached.get(probe) == null;

@@ -23,6 +23,15 @@ class ConfigLoaderTest {
     return f;
   }
 
+  /** Not -dev: a data dir and a loopback bind, nothing else. */
+  private AgentFlags persistentFlags() {
+    AgentFlags f = flags();
+    f.dev = false;
+    f.dataDir = dir.resolve("data");
+    f.bind = "127.0.0.1";
+    return f;
+  }
+
   @Test
   void defaultsAreConsuls() {
     AgentConfig c = ConfigLoader.load(flags());
@@ -77,10 +86,7 @@ class ConfigLoaderTest {
 
   @Test
   void onlyServerModeIsClustered() throws Exception {
-    AgentFlags lone = flags();
-    lone.dev = false;
-    lone.dataDir = dir.resolve("data");
-    lone.bind = "127.0.0.1";
+    AgentFlags lone = persistentFlags();
     assertEquals(false, ConfigLoader.load(lone).cluster().enabled(), "a lone agent binds no cluster port");
     assertEquals(false, ConfigLoader.load(lone).server());
 
@@ -106,10 +112,7 @@ class ConfigLoaderTest {
   /** Consul's bootstrap rules and messages; {@code bootstrap} is a Raft group of one to start from. */
   @Test
   void bootstrapIsAGroupOfOneForServersOnly() throws Exception {
-    AgentFlags f = flags();
-    f.dev = false;
-    f.dataDir = dir.resolve("data");
-    f.bind = "127.0.0.1";
+    AgentFlags f = persistentFlags();
     Files.writeString(dir.resolve("b.json"), "{\"bootstrap\": true, \"pid_file\": \"/run/consulate.pid\"}");
     assertEquals("'bootstrap = true' requires 'server = true'",
         assertThrows(ConfigException.class, () -> ConfigLoader.load(f)).getMessage());
