@@ -49,6 +49,8 @@ class MirrorTest {
     assertTrue(client.kvState().entry("after") != null, "read-your-writes on the client");
     assertArrayEquals("1".getBytes(), client.kvState().entry("before").value());
     assertEquals(index, client.index());
+    // The server publishes its own snapshots apart from the feed, so the client may see the entry first.
+    awaitTrue(() -> server.store.kvState().entry("after") != null);
     assertEquals(server.store.kvState().entry("after").modifyIndex(), client.kvState().entry("after").modifyIndex());
     sub.cancel();
   }
