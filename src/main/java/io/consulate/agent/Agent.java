@@ -27,6 +27,8 @@ import io.consulate.http.AgentInfo;
 import io.consulate.http.BlockingQueries;
 import io.consulate.http.HttpApi;
 import io.consulate.http.HttpApiVerticle;
+import io.consulate.http.SnapshotReads;
+import io.consulate.ui.UiRoutes;
 import io.consulate.kv.KvState;
 import io.consulate.local.AgentChecks;
 import io.consulate.local.AgentIo;
@@ -397,9 +399,12 @@ public final class Agent {
     int instances = config.httpPort() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
     HttpApiVerticle[] first = new HttpApiVerticle[1];
     ClusterView view = cluster;
+    UiRoutes ui = new UiRoutes(config.ui().enabled(), config.ui().dir(),
+        new SnapshotReads<>(blocking, info.datacenter(), view, store::barrier), info.datacenter(), store.snapshots(),
+        store.kvSnapshots(), Clock.systemUTC());
     return vertx.deployVerticle(() -> {
       HttpApiVerticle v = new HttpApiVerticle(vx -> HttpApi.router(vx, store, blocking, local, checks, info, view,
-          this::reload, this::leave, kvBlocking, Clock.systemUTC()),
+          this::reload, this::leave, kvBlocking, Clock.systemUTC(), ui::mount),
           config.clientAddr(), config.httpPort());
       if (first[0] == null) first[0] = v;
       return v;

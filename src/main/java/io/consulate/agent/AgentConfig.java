@@ -11,7 +11,8 @@ import java.util.Map;
  * Keys follow Consul's config file names; {@code dataDir} is null for an in-memory ({@code -dev}) agent.
  * {@code server} is Consul's server mode ({@code -dev} is a server); {@code rejoin} is {@code -rejoin};
  * {@code pidFile} ({@code -pid-file}, {@code pid_file}) is null when none is asked for; {@code nodeMeta} is
- * {@code -node-meta} and {@code node_meta}, validated as Consul's.
+ * {@code -node-meta} and {@code node_meta}, validated as Consul's; {@code ui} is {@code -ui}, {@code -ui-dir}
+ * and {@code ui_config} (on by default only in {@code -dev}, as in Consul).
  */
 public record AgentConfig(
     String datacenter,
@@ -36,7 +37,8 @@ public record AgentConfig(
     boolean rejoin,
     io.consulate.cluster.ClusterSettings cluster,
     Path pidFile,
-    Map<String, String> nodeMeta) {
+    Map<String, String> nodeMeta,
+    UiSettings ui) {
 
   public AgentConfig {
     recursors = List.copyOf(recursors);
@@ -44,6 +46,9 @@ public record AgentConfig(
     checks = List.copyOf(checks);
     nodeMeta = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(nodeMeta));
   }
+
+  /** Consul's {@code ui_config}: whether {@code /ui/} is served, and from which directory (null: the jar's). */
+  public record UiSettings(boolean enabled, Path dir) {}
 
   /** Consul's {@code dns_config} block. TTLs are in seconds. */
   public record DnsSettings(long nodeTtl, Map<String, Long> serviceTtl, boolean onlyPassing, int udpAnswerLimit,

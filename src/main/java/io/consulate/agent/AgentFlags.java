@@ -76,6 +76,10 @@ public final class AgentFlags {
   @Option(names = {"-retry-join", "-join"}, paramLabel = "ADDR", description = "A server to join, host or host:port (the serf LAN port; repeatable). Retried until it answers.")
   List<String> retryJoin = new ArrayList<>();
 
-  @Option(names = "-ui", description = "Accepted for compatibility.")
-  boolean ui;
+  @Option(names = "-ui", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+      description = "Serve the web UI at /ui/ (on by default in -dev; -ui=false turns it off).")
+  Boolean ui;
+
+  @Option(names = "-ui-dir", paramLabel = "DIR", description = "Serve the web UI from DIR instead of the built-in one.")
+  Path uiDir;
 }

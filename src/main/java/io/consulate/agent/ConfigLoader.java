@@ -29,7 +29,8 @@ public final class ConfigLoader {
   private static final List<String> KNOWN_KEYS = List.of("datacenter", "node_name", "data_dir", "bind_addr",
       "advertise_addr", "client_addr", "ports", "domain", "recursors", "dns_config", "service", "services", "check",
       "checks", "enable_script_checks", "enable_local_script_checks", "log_level", "server", "bootstrap_expect",
-      "retry_join", "ui", "ui_config", "start_join", "reconnect_timeout", "rejoin_after_leave", "bootstrap", "pid_file", "node_meta");
+      "retry_join", "ui", "ui_config", "start_join", "reconnect_timeout", "rejoin_after_leave", "bootstrap", "pid_file", "node_meta",
+      "ui_dir");
 
   private ConfigLoader() {}
 
@@ -106,6 +107,8 @@ public final class ConfigLoader {
     boolean serfLanPortGiven;
     final List<String> retryJoin = new ArrayList<>();
     String reconnectTimeout = "72h";
+    Boolean uiEnabled;
+    Path uiDir;
 
     void apply(Path file) {
       String text;
@@ -159,6 +162,16 @@ public final class ConfigLoader {
       enableScriptChecks = f.bool(enableScriptChecks, "enable_script_checks");
       enableLocalScriptChecks = f.bool(enableLocalScriptChecks, "enable_local_script_checks");
       logLevel = f.string(logLevel, "log_level");
+      // "ui" and "ui_dir" are the keys Consul had before ui_config, still accepted.
+      if (f.json().containsKey("ui")) uiEnabled = f.bool(false, "ui");
+      String legacyDir = f.string(null, "ui_dir");
+      if (legacyDir != null) uiDir = Path.of(legacyDir);
+      Fields ui = f.object("ui_config");
+      if (ui != null) {
+        if (ui.json().containsKey("enabled")) uiEnabled = ui.bool(false, "enabled");
+        String configured = ui.string(null, "dir");
+        if (configured != null) uiDir = Path.of(configured);
+      }
     }
 
     private void applyDns(Fields dns) {
@@ -209,6 +222,8 @@ public final class ConfigLoader {
       server |= f.server;
       rejoin |= f.rejoin;
       retryJoin.addAll(f.retryJoin);
+      if (f.ui != null) uiEnabled = f.ui;
+      if (f.uiDir != null) uiDir = f.uiDir;
     }
 
     /**
@@ -256,7 +271,16 @@ public final class ConfigLoader {
       return new AgentConfig(datacenter.toLowerCase(java.util.Locale.ROOT), nodeName, dataDir, bindAddr, advertise,
           clientAddr, httpPort, dnsPort, serverPort, dom, recursors, settings, services, checks, enableScriptChecks,
           enableLocalScriptChecks, logLevel, dev, server || dev, rejoin, cluster(dev, "0.0.0.0".equals(bindAddr) ? advertise : bindAddr),
-          pidFile, nodeMeta);
+          pidFile, nodeMeta, ui(dev));
+    }
+
+    /** Consul serves the UI in -dev or when asked to; a UI directory that is not one is a config error. */
+    private AgentConfig.UiSettings ui(boolean dev) {
+      if (uiDir != null && !Files.isDirectory(uiDir)) {
+        throw new ConfigException("ui_config.dir " + uiDir + ": not a directory");
+      }
+      boolean enabled = uiEnabled != null ? uiEnabled : dev || uiDir != null;
+      return new AgentConfig.UiSettings(enabled, uiDir);
     }
 
     private static String hostName() {

@@ -31,7 +31,7 @@ import org.pcollections.TreePMap;
  */
 public final class CatalogSnapshot implements CatalogReads {
   public static final CatalogSnapshot EMPTY = new CatalogSnapshot(0, HashTreePMap.empty(), TreePMap.empty(),
-      HashTreePMap.empty(), HashTreePMap.empty(), TreePMap.empty());
+      HashTreePMap.empty(), HashTreePMap.empty(), TreePMap.empty(), Set.of());
 
   private static final Comparator<ServiceHealth> BY_NODE_THEN_ID =
       Comparator.comparing((ServiceHealth h) -> lower(h.node().name())).thenComparing(h -> h.service().id());
@@ -42,17 +42,19 @@ public final class CatalogSnapshot implements CatalogReads {
   private final PMap<String, List<ServiceHealth>> healthByService;
   private final PMap<String, List<ServiceInstance>> servicesByName;
   private final PSortedMap<String, SortedSet<String>> serviceTags;
+  private final Set<String> touchedNodes;
   private volatile AddressIndex addresses;
 
   private CatalogSnapshot(long index, PMap<String, Long> indexTable, PSortedMap<String, NodeGroup> groups,
       PMap<String, List<ServiceHealth>> healthByService, PMap<String, List<ServiceInstance>> servicesByName,
-      PSortedMap<String, SortedSet<String>> serviceTags) {
+      PSortedMap<String, SortedSet<String>> serviceTags, Set<String> touchedNodes) {
     this.index = index;
     this.indexTable = indexTable;
     this.groups = groups;
     this.healthByService = healthByService;
     this.servicesByName = servicesByName;
     this.serviceTags = serviceTags;
+    this.touchedNodes = touchedNodes;
   }
 
   /** Builds the read model from entries. Entries of nodes that do not exist are ignored. */
@@ -90,7 +92,7 @@ public final class CatalogSnapshot implements CatalogReads {
       }
     }
     if (keysByNode.isEmpty()) {
-      return new CatalogSnapshot(max, table, groups, healthByService, servicesByName, serviceTags);
+      return new CatalogSnapshot(max, table, groups, healthByService, servicesByName, serviceTags, Set.of());
     }
 
     PSortedMap<String, NodeGroup> nextGroups = groups;
@@ -152,7 +154,7 @@ public final class CatalogSnapshot implements CatalogReads {
       health = health.plus(name, List.copyOf(list));
       byName = byName.plus(name, List.copyOf(instances));
     }
-    return new CatalogSnapshot(max, table, nextGroups, health, byName, tags);
+    return new CatalogSnapshot(max, table, nextGroups, health, byName, tags, Set.copyOf(keysByNode.keySet()));
   }
 
   /**
@@ -191,6 +193,14 @@ public final class CatalogSnapshot implements CatalogReads {
       keys.addAll(entries.subMap(from, true, from + Character.MAX_VALUE, false).keySet());
     }
     return keys;
+  }
+
+  /**
+   * The nodes whose entries (node, services, checks) the update that built this snapshot changed, as their
+   * keys name them: what a reader diffing against the previous snapshot needs to look at, and nothing else.
+   */
+  public Set<String> touchedNodes() {
+    return touchedNodes;
   }
 
   /** The highest index of any write in this snapshot; 0 when empty (the HTTP layer never reports 0). */

@@ -17,11 +17,11 @@ import java.util.TreeMap;
  * Consul's response shapes, with its field names, field order and empty values ({@code []} for lists,
  * {@code {}} for meta), as /work/notes research of agent/structs documents them.
  */
-final class ConsulJson {
+public final class ConsulJson {
   private ConsulJson() {}
 
   /** {@code structs.Node}. */
-  static JsonObject node(Node n) {
+  public static JsonObject node(Node n) {
     return new JsonObject().put("ID", n.id()).put("Node", n.name()).put("Address", n.address())
         .put("Datacenter", n.datacenter()).put("TaggedAddresses", map(n.taggedAddresses())).put("Meta", map(n.meta()))
         .put("CreateIndex", n.createIndex()).put("ModifyIndex", n.modifyIndex());
@@ -40,7 +40,7 @@ final class ConsulJson {
   }
 
   /** {@code structs.NodeService}: the {@code Service} of health results and catalog node services. */
-  static JsonObject nodeService(ServiceInstance s) {
+  public static JsonObject nodeService(ServiceInstance s) {
     JsonObject j = new JsonObject().put("ID", s.id()).put("Service", s.name()).put("Tags", list(s.tags()))
         .put("Address", s.address()).put("Meta", map(s.meta()));
     if (s.port() != 0) j.put("Port", s.port());
@@ -57,7 +57,7 @@ final class ConsulJson {
   }
 
   /** {@code structs.HealthCheck}. */
-  static JsonObject check(HealthCheck c) {
+  public static JsonObject check(HealthCheck c) {
     var d = c.definition();
     JsonObject def = new JsonObject();
     putIfSet(def, "Interval", d.interval());
@@ -99,12 +99,12 @@ final class ConsulJson {
     return new JsonObject().put("Passing", w.passing()).put("Warning", w.warning());
   }
 
-  static JsonArray list(java.util.List<String> values) {
+  public static JsonArray list(java.util.List<String> values) {
     return new JsonArray(new ArrayList<>(values));
   }
 
   /** Go encodes maps with sorted keys; so do we. */
-  static JsonObject map(Map<String, String> m) {
+  public static JsonObject map(Map<String, String> m) {
     return new JsonObject(new LinkedHashMap<>(new TreeMap<>(m)));
   }
 

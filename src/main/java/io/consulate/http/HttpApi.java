@@ -13,6 +13,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** The HTTP API's route table: every endpoint on one line, as Consul's http_register.go. */
@@ -22,9 +23,11 @@ public final class HttpApi {
 
   private HttpApi() {}
 
+  /** {@code moreRoutes} adds routes served before the API's answer for unknown paths (the web UI). */
   public static Router router(Vertx vertx, Store store, BlockingQueries<CatalogSnapshot> blocking, LocalAgent agent,
       AgentChecks checks, AgentInfo info, ClusterView cluster, Supplier<CompletionStage<Void>> reload,
-      Supplier<CompletionStage<Void>> leave, BlockingQueries<KvState> kvBlocking, Clock clock) {
+      Supplier<CompletionStage<Void>> leave, BlockingQueries<KvState> kvBlocking, Clock clock,
+      Consumer<Router> moreRoutes) {
     SnapshotReads<CatalogSnapshot> reads = new SnapshotReads<>(blocking, info.datacenter(), cluster, store::barrier);
     AgentEndpoints agentApi = new AgentEndpoints(agent, info, cluster, reload);
     AgentCheckEndpoints checkApi = new AgentCheckEndpoints(store, agent, checks);
@@ -42,6 +45,8 @@ public final class HttpApi {
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     router.errorHandler(413, ctx -> Replies.text(ctx.response(), 413, "Request body too large"));
     router.errorHandler(400, ctx -> Replies.text(ctx.response(), 400, "Bad request"));
+    // The web UI's assets and summary endpoints (package ui, above this one): before the 404 for unknown paths.
+    moreRoutes.accept(router);
     return new RouteTable(router)
         .get("/v1/agent/self", agentApi::agentSelf)
         .get("/v1/agent/members", members::agentMembers)

@@ -62,6 +62,11 @@ public final class Replies {
       res.end();
       return;
     }
+    if (value instanceof HeadedReply h) {
+      h.headers().forEach(res::putHeader);
+      ok(ctx, h.body());
+      return;
+    }
     if (value instanceof RawBody raw) {
       raw.write(res);
       return;

@@ -20,7 +20,7 @@ import java.util.function.ToLongFunction;
  * when a write wakes a thousand watchers of one service, the answer is built and encoded once, not a thousand
  * times. A new snapshot starts an empty cache; the cache is bounded.
  */
-final class SnapshotReads<S> {
+public final class SnapshotReads<S> {
   private static final int MAX_CACHED = 4096;
 
   private final BlockingQueries<S> blocking;
@@ -35,7 +35,7 @@ final class SnapshotReads<S> {
     }
   }
 
-  SnapshotReads(BlockingQueries<S> blocking, String datacenter, ClusterView cluster,
+  public SnapshotReads(BlockingQueries<S> blocking, String datacenter, ClusterView cluster,
       Supplier<CompletionStage<Long>> barrier) {
     this.blocking = blocking;
     this.datacenter = datacenter;
@@ -43,7 +43,7 @@ final class SnapshotReads<S> {
     this.barrier = barrier;
   }
 
-  Future<Object> read(RoutingContext ctx, ToLongFunction<S> view, Function<S, Object> render) {
+  public Future<Object> read(RoutingContext ctx, ToLongFunction<S> view, Function<S, Object> render) {
     Params.requireDatacenter(ctx, datacenter);
     boolean consistent = ctx.request().params().contains("consistent");
     boolean stale = ctx.request().params().contains("stale");
@@ -54,9 +54,14 @@ final class SnapshotReads<S> {
       QueryMeta.set(ctx.response(), view.applyAsLong(snap), cluster.knownLeader(), cluster.lastContactMillis(), effective);
       return cached(snap, ctx, () -> {
         Object value = render.apply(snap);
-        return value instanceof RawBody ? value : Replies.encode(ctx, value);
+        if (value instanceof HeadedReply h) return new HeadedReply(h.headers(), encoded(ctx, h.body()));
+        return encoded(ctx, value);
       });
     });
+  }
+
+  private static Object encoded(RoutingContext ctx, Object value) {
+    return value instanceof RawBody ? value : Replies.encode(ctx, value);
   }
 
   /** The reply for this request on this snapshot: rendered once, then shared. Errors are not cached. */

@@ -13,6 +13,14 @@ public final class TestAgent {
     return start(f -> f.dev = true);
   }
 
+  /** A {@code -dev} agent given {@code -ui=<enabled>}. */
+  public static Agent startDevWithUi(boolean enabled) throws Exception {
+    return start(f -> {
+      f.dev = true;
+      f.ui = enabled;
+    });
+  }
+
   /** An agent with a data dir and optional config dir. */
   public static Agent startWithDataDir(Path dataDir, Path configDir) throws Exception {
     return start(f -> {

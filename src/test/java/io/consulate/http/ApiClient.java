@@ -8,13 +8,17 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.util.concurrent.TimeUnit;
 
-/** A real HTTP client (Vert.x WebClient) against one agent, with blocking calls to keep tests linear. */
+/**
+ * A real HTTP client (Vert.x WebClient) against one agent, with blocking calls to keep tests linear. Redirects
+ * are answers to check (the UI's), not followed.
+ */
 public final class ApiClient implements AutoCloseable {
   private final Vertx vertx = Vertx.vertx();
   private final WebClient client;
 
   public ApiClient(int port) {
-    client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
+    client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
+        .setFollowRedirects(false));
   }
 
   public HttpResponse<Buffer> get(String uri) throws Exception {

@@ -1,0 +1,66 @@
+package io.consulate.ui;
+
+import io.consulate.catalog.CatalogSnapshot;
+import io.consulate.catalog.HealthCheck;
+import io.consulate.catalog.Node;
+import io.consulate.catalog.ServiceInstance;
+import io.consulate.http.ConsulJson;
+import io.consulate.http.SnapshotReads;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * {@code /v1/internal/ui/services} and {@code /v1/internal/ui/nodes}: Consul's {@code ServiceListingSummary}
+ * and {@code NodeInfo} shapes, plus this UI's filters and paging (see {@link ServiceQuery}, {@link Page}).
+ * Without those parameters the answer is the whole list, as Consul's UI asks for it. Both are blocking
+ * queries on the catalog's index; the summaries of a snapshot are built once for every tab.
+ */
+final class SummaryEndpoints {
+  private final SnapshotReads<CatalogSnapshot> reads;
+  private final String datacenter;
+  private final Summaries<ServiceSummary> services = new Summaries<>(Summaries::services);
+
+  SummaryEndpoints(SnapshotReads<CatalogSnapshot> reads, String datacenter) {
+    this.reads = reads;
+    this.datacenter = datacenter;
+  }
+
+  Object services(RoutingContext ctx) {
+    ServiceQuery query = ServiceQuery.from(ctx);
+    return reads.read(ctx, CatalogSnapshot::index,
+        snap -> Page.of(ctx, query.apply(services.of(snap), snap), this::serviceJson));
+  }
+
+  Object nodes(RoutingContext ctx) {
+    Predicate<String> search = Search.parse(ctx.request().getParam("s"));
+    return reads.read(ctx, CatalogSnapshot::index, snap -> {
+      List<Node> matching = new ArrayList<>();
+      for (Node n : snap.nodes()) if (search.test(n.name()) || search.test(n.address())) matching.add(n);
+      return Page.of(ctx, matching, n -> nodeJson(snap, n));
+    });
+  }
+
+  private JsonObject serviceJson(ServiceSummary s) {
+    return new JsonObject().put("Name", s.name()).put("Datacenter", datacenter)
+        .put("Tags", s.tags().isEmpty() ? null : new JsonArray(List.copyOf(s.tags())))
+        .put("Nodes", new JsonArray(List.copyOf(s.nodes()))).put("ExternalSources", null)
+        .put("InstanceCount", s.instanceCount()).put("ChecksPassing", s.checksPassing())
+        .put("ChecksWarning", s.checksWarning()).put("ChecksCritical", s.checksCritical())
+        .put("GatewayConfig", new JsonObject()).put("TransparentProxy", false).put("ConnectNative", false)
+        .put("ConnectedWithProxy", false).put("ConnectedWithGateway", false);
+  }
+
+  private static JsonObject nodeJson(CatalogSnapshot snap, Node n) {
+    JsonArray nodeServices = new JsonArray();
+    for (ServiceInstance s : snap.servicesOnNode(n.name())) nodeServices.add(ConsulJson.nodeService(s));
+    JsonArray checks = new JsonArray();
+    for (HealthCheck c : snap.checksOnNode(n.name())) checks.add(ConsulJson.check(c));
+    return new JsonObject().put("ID", n.id()).put("Node", n.name()).put("Address", n.address())
+        .put("Datacenter", n.datacenter()).put("TaggedAddresses", ConsulJson.map(n.taggedAddresses()))
+        .put("Meta", ConsulJson.map(n.meta())).put("Services", nodeServices).put("Checks", checks);
+  }
+}

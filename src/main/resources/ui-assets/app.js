@@ -1,0 +1,140 @@
+// The UI shell: hash routes (so a filtered view is a link to share), the one event stream per tab, and the
+// error banner. Pages live in their own modules and expose refresh(), called when the catalog or KV moves.
+import { ApiError } from './api.js';
+import * as services from './services.js';
+import * as nodes from './nodes.js';
+import * as kv from './kv.js';
+import * as cluster from './cluster.js';
+
+const pages = {
+  services: services.list, service: services.detail, nodes: nodes.list, node: nodes.detail,
+  kv: kv.page, cluster: cluster.overview, changes: cluster.changes,
+};
+
+export const live = { catalogIndex: 0, kvIndex: 0, changes: [], seq: 0 };
+let current = null;
+let refreshing = false;
+let pending = false;
+
+export function showError(err) {
+  const banner = document.getElementById('banner');
+  if (!err) {
+    banner.hidden = true;
+    banner.textContent = '';
+    return;
+  }
+  const what = err instanceof ApiError ? `${err.status}: ${err.message}` : String(err.message || err);
+  const hint = err.status === 403 ? ' (your token may not allow this)' :
+    err.status === 500 && /leader/i.test(err.message) ? ' (the cluster has no leader right now)' : '';
+  banner.textContent = `The agent answered ${what}${hint}`;
+  banner.hidden = false;
+}
+
+// Runs a page action; a failure lands in the banner, never in an empty page.
+export async function attempt(fn) {
+  try {
+    const out = await fn();
+    showError(null);
+    return out;
+  } catch (err) {
+    showError(err);
+    return undefined;
+  }
+}
+
+export function route() {
+  const raw = location.hash.replace(/^#\/?/, '');
+  const q = raw.indexOf('?');
+  const path = q < 0 ? raw : raw.slice(0, q);
+  const params = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
+  const slash = path.indexOf('/');
+  const section = (slash < 0 ? path : path.slice(0, slash)) || 'services';
+  const rest = slash < 0 ? '' : decodeURIComponent(path.slice(slash + 1));
+  return { section, rest, params };
+}
+
+// Filters write themselves into the URL without re-rendering the page (focus stays in the search box).
+export function setParams(params) {
+  const { section, rest } = route();
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) for (const one of [].concat(v)) if (one) q.append(k, one);
+  const s = q.toString();
+  history.replaceState(null, '', `#/${section}${rest ? '/' + rest : ''}${s ? '?' + s : ''}`);
+}
+
+async function refresh() {
+  if (!current || !current.refresh) return;
+  if (refreshing) {
+    pending = true;
+    return;
+  }
+  refreshing = true;
+  try {
+    await attempt(() => current.refresh());
+  } finally {
+    refreshing = false;
+    if (pending) {
+      pending = false;
+      refresh();
+    }
+  }
+}
+
+function render() {
+  const r = route();
+  const make = pages[r.section];
+  const main = document.getElementById('main');
+  main.replaceChildren();
+  for (const a of document.querySelectorAll('nav a')) {
+    const on = a.dataset.section === r.section || (a.dataset.section + 's') === r.section ||
+      a.dataset.section === r.section + 's';
+    if (on) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+  }
+  if (!make) {
+    main.append(Object.assign(document.createElement('p'), { textContent: `No page "${r.section}".` }));
+    current = null;
+    return;
+  }
+  current = make(main, r);
+  refresh();
+}
+
+// One EventSource per tab, closed while the tab is hidden and reopened (with what it last saw) when shown.
+let stream = null;
+function openStream() {
+  if (stream) return;
+  const status = document.getElementById('live');
+  stream = new EventSource(`/v1/internal/ui/events${live.seq ? '?after=' + live.seq : ''}`);
+  stream.addEventListener('state', ev => {
+    const s = JSON.parse(ev.data);
+    const moved = s.CatalogIndex !== live.catalogIndex || s.KvIndex !== live.kvIndex;
+    live.catalogIndex = s.CatalogIndex;
+    live.kvIndex = s.KvIndex;
+    if (s.Changes.length) {
+      live.changes = live.changes.concat(s.Changes).slice(-500);
+      live.seq = s.Changes[s.Changes.length - 1].Seq;
+    }
+    status.textContent = 'live';
+    status.className = 'live on';
+    if (moved || s.Changes.length) refresh();
+  });
+  stream.onerror = () => {
+    status.textContent = 'reconnecting';
+    status.className = 'live off';
+  };
+}
+function closeStream() {
+  if (stream) stream.close();
+  stream = null;
+  const status = document.getElementById('live');
+  status.textContent = 'paused';
+  status.className = 'live off';
+}
+document.addEventListener('visibilitychange', () => (document.hidden ? closeStream() : openStream()));
+
+window.addEventListener('hashchange', render);
+window.addEventListener('DOMContentLoaded', () => {
+  if (!location.hash) history.replaceState(null, '', '#/services');
+  render();
+  if (!document.hidden) openStream();
+});
