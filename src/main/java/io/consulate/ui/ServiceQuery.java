@@ -6,6 +6,7 @@ import io.consulate.catalog.ServiceInstance;
 import io.consulate.http.ApiError;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ record ServiceQuery(Predicate<String> search, List<String> tags, HealthStatus st
   }
 
   /** The summaries that pass every filter, in the order asked for. */
-  List<ServiceSummary> apply(List<ServiceSummary> all, CatalogSnapshot snap) {
+  List<ServiceSummary> apply(Collection<ServiceSummary> all, CatalogSnapshot snap) {
     List<ServiceSummary> out = new ArrayList<>();
     for (ServiceSummary s : all) {
       if (!search.test(s.name()) || !s.tags().containsAll(tags)) continue;

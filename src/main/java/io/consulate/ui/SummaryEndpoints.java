@@ -17,15 +17,17 @@ import java.util.function.Predicate;
  * {@code /v1/internal/ui/services} and {@code /v1/internal/ui/nodes}: Consul's {@code ServiceListingSummary}
  * and {@code NodeInfo} shapes, plus this UI's filters and paging (see {@link ServiceQuery}, {@link Page}).
  * Without those parameters the answer is the whole list, as Consul's UI asks for it. Both are blocking
- * queries on the catalog's index; the summaries of a snapshot are built once for every tab.
+ * queries on the catalog's index; the summaries are kept up to date
+ * by {@link ServiceSummaries}, and a page's JSON is rendered once per snapshot for every tab asking the same.
  */
 final class SummaryEndpoints {
   private final SnapshotReads<CatalogSnapshot> reads;
   private final String datacenter;
-  private final Summaries<ServiceSummary> services = new Summaries<>(Summaries::services);
+  private final ServiceSummaries services;
 
-  SummaryEndpoints(SnapshotReads<CatalogSnapshot> reads, String datacenter) {
+  SummaryEndpoints(SnapshotReads<CatalogSnapshot> reads, String datacenter, ServiceSummaries services) {
     this.reads = reads;
+    this.services = services;
     this.datacenter = datacenter;
   }
 

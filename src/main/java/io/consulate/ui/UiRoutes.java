@@ -32,7 +32,7 @@ public final class UiRoutes {
       SnapshotPublisher<CatalogSnapshot> catalog, SnapshotPublisher<KvState> kv, Clock clock) {
     this.enabled = enabled;
     this.dir = dir;
-    this.summaries = new SummaryEndpoints(reads, datacenter);
+    this.summaries = new SummaryEndpoints(reads, datacenter, new ServiceSummaries(catalog));
     this.events = new EventStream(catalog::current, kv::current, new ChangeFeed(catalog, clock));
   }
 

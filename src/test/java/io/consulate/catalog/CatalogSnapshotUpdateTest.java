@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * previous one must read exactly like one built from scratch.
  */
 class CatalogSnapshotUpdateTest {
-  private static final String[] NODES = {"n1", "N2", "n3", "n4"};
-  private static final String[] NAMES = {"web", "Web", "db", "cache", "api"};
+  private static final String[] NODES = RandomWrites.NODES;
+  private static final String[] NAMES = RandomWrites.NAMES;
 
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3, 42, 1234})
@@ -28,7 +28,7 @@ class CatalogSnapshotUpdateTest {
     for (int step = 0; step < 400; step++) {
       Set<String> keys = new java.util.HashSet<>();
       int batch = 1 + rnd.nextInt(6); // the store applies a batch of commands as one update
-      for (int i = 0; i < batch; i++) keys.add(randomChange(rnd, entries, step + 1));
+      for (int i = 0; i < batch; i++) keys.add(RandomWrites.change(rnd, entries, step + 1));
       String key = keys.toString();
       snap = snap.update(entries, keys);
       CatalogSnapshot full = CatalogSnapshot.EMPTY.update(entries, entries.keySet());
@@ -46,44 +46,6 @@ class CatalogSnapshotUpdateTest {
       assertEquals(want.checksOnNode(node), got.checksOnNode(node), where + " checks on " + node);
       for (ServiceInstance s : want.servicesOnNode(node)) assertEquals(s, got.service(node, s.id()), where);
       for (HealthCheck c : want.checksOnNode(node)) assertEquals(c, got.check(node.toUpperCase(), c.checkId()), where);
-    }
-  }
-
-  /** Puts or removes one random node, service, check or index entry; returns its key. */
-  private static String randomChange(Random rnd, NavigableMap<String, Object> entries, long index) {
-    String node = NODES[rnd.nextInt(NODES.length)];
-    String id = "id" + rnd.nextInt(6);
-    boolean remove = rnd.nextInt(4) == 0;
-    switch (rnd.nextInt(4)) {
-      case 0: {
-        String key = EntryKeys.node(node);
-        if (remove) entries.remove(key);
-        else entries.put(key, new Node(node, "uuid-" + node, "10.0.0." + rnd.nextInt(3), "dc1", Map.of(),
-            Map.of("rack", "r" + rnd.nextInt(2)), index, index));
-        return key;
-      }
-      case 1: {
-        String key = EntryKeys.service(node, id);
-        if (remove) entries.remove(key);
-        else entries.put(key, new ServiceInstance(node, id, NAMES[rnd.nextInt(NAMES.length)],
-            List.of("t" + rnd.nextInt(3)), rnd.nextBoolean() ? "" : "10.1.0." + rnd.nextInt(3), 80 + rnd.nextInt(3),
-            Map.of(), Weights.DEFAULT, false, index, index));
-        return key;
-      }
-      case 2: {
-        String check = "c" + rnd.nextInt(4);
-        String key = EntryKeys.check(node, check);
-        String serviceId = rnd.nextBoolean() ? "" : id;
-        if (remove) entries.remove(key);
-        else entries.put(key, new HealthCheck(node, check, check, HealthStatus.values()[rnd.nextInt(3)], "", "out",
-            serviceId, serviceId.isEmpty() ? "" : "web", List.of(), "ttl", CheckDefinition.NONE, index, index));
-        return key;
-      }
-      default: {
-        String key = EntryKeys.index(rnd.nextBoolean() ? IndexKeys.service(NAMES[rnd.nextInt(NAMES.length)]) : IndexKeys.NODES);
-        entries.put(key, index);
-        return key;
-      }
     }
   }
 
