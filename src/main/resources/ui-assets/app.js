@@ -62,7 +62,8 @@ export function setParams(params) {
   history.replaceState(null, '', `#/${section}${rest ? '/' + rest : ''}${s ? '?' + s : ''}`);
 }
 
-async function refresh() {
+// Refreshes the page shown, one fetch at a time: a late answer to an early request never paints over a newer one.
+export async function refresh() {
   if (!current || !current.refresh) return;
   if (refreshing) {
     pending = true;

@@ -1,7 +1,7 @@
 // The nodes list (paged by the agent) with each node's health, services, sessions and meta; one node.
 import { getJson, query, enc } from './api.js';
 import { h, statusBadge, worst, metaText } from './dom.js';
-import { attempt, setParams } from './app.js';
+import { setParams, refresh as update } from './app.js';
 import { checksTable } from './services.js';
 
 const PER_PAGE = 50;
@@ -22,7 +22,7 @@ export function list(main, r) {
   let typing;
   search.addEventListener('input', () => {
     clearTimeout(typing);
-    typing = setTimeout(() => { state.s = search.value; state.page = 1; setParams({ s: state.s }); attempt(refresh); }, 150);
+    typing = setTimeout(() => { state.s = search.value; state.page = 1; setParams({ s: state.s }); update(); }, 150);
   });
 
   async function refresh() {
@@ -42,7 +42,7 @@ export function list(main, r) {
       h('td', { class: 'num' }, held[n.Node] || 0),
       h('td', {}, metaText(n.Meta)))));
     const pages = Math.ceil(total / PER_PAGE);
-    const go = p => () => { state.page = p; setParams({ s: state.s, page: p > 1 ? p : '' }); attempt(refresh); };
+    const go = p => () => { state.page = p; setParams({ s: state.s, page: p > 1 ? p : '' }); update(); };
     pager.replaceChildren(...(pages > 1 ? [
       h('button', { type: 'button', disabled: state.page <= 1, onclick: go(state.page - 1) }, 'Previous'),
       h('span', {}, `page ${state.page} of ${pages}`),

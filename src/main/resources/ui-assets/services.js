@@ -1,7 +1,7 @@
 // The services list (summaries filtered, sorted and paged by the agent) and one service's instances.
 import { getJson, put, query, enc } from './api.js';
 import { h, healthBar, statusBadge, worst, metaText } from './dom.js';
-import { attempt, setParams } from './app.js';
+import { attempt, setParams, refresh as update } from './app.js';
 
 const PER_PAGE = 50;
 
@@ -37,7 +37,7 @@ export function list(main, r) {
       sort: sort.value, page: 1 });
     setParams({ s: state.s, tag: state.tag, status: state.status, meta: state.meta,
       sort: state.sort === 'name' ? '' : state.sort });
-    attempt(refresh);
+    update();
   };
   let typing;
   for (const input of [search, tag, meta]) {
@@ -62,7 +62,7 @@ export function list(main, r) {
     count.textContent = `${total.toLocaleString('en')} service${total === 1 ? '' : 's'}` +
       (total > PER_PAGE ? `, showing ${first}-${Math.min(total, first + data.length - 1)}` : '');
     const pages = Math.ceil(total / PER_PAGE);
-    const go = n => () => { state.page = n; setParams({ ...state, page: n > 1 ? n : '' }); attempt(refresh); };
+    const go = n => () => { state.page = n; setParams({ ...state, page: n > 1 ? n : '' }); update(); };
     pager.replaceChildren(...(pages > 1 ? [
       h('button', { type: 'button', disabled: state.page <= 1, onclick: go(state.page - 1) }, 'Previous'),
       h('span', {}, `page ${state.page} of ${pages}`),
@@ -85,11 +85,20 @@ export function detail(main, r) {
 
   async function toggle(id, enable, reason) {
     await put(`/v1/agent/service/maintenance/${enc(id)}` + query({ enable: String(enable), reason }));
-    await refresh();
+    delete reasons[id];
+    await update();
   }
 
+  // A live refresh must not wipe a reason being typed: identical answers are not re-rendered, and typed
+  // reasons (and the focus) survive one that is.
+  const reasons = {};
+  let shown = null;
   async function refresh() {
     const [{ data }, here] = await Promise.all([getJson(`/v1/health/service/${enc(name)}`), localNode()]);
+    const signature = JSON.stringify(data);
+    if (signature === shown) return;
+    shown = signature;
+    const focused = document.activeElement && document.activeElement.dataset.reasonFor;
     if (!data.length) {
       body.replaceChildren(h('p', {}, 'No instances are registered.'));
       return;
@@ -98,7 +107,9 @@ export function detail(main, r) {
       const svc = inst.Service;
       const status = worst(inst.Checks);
       const maint = inst.Checks.some(c => c.CheckID === `_service_maintenance:${svc.ID}`);
-      const reason = h('input', { 'aria-label': `Maintenance reason for ${svc.ID}`, placeholder: 'reason' });
+      const reason = h('input', { 'aria-label': `Maintenance reason for ${svc.ID}`, placeholder: 'reason',
+        'data-reason-for': svc.ID, oninput: e => { reasons[svc.ID] = e.target.value; } });
+      reason.value = reasons[svc.ID] || '';
       const controls = inst.Node.Node !== here ? h('p', { class: 'hint' }, `Maintenance is set on ${inst.Node.Node}'s own agent.`)
         : maint ? h('button', { type: 'button', class: 'maint', onclick: () => attempt(() => toggle(svc.ID, false)) },
           'Leave maintenance')
@@ -115,6 +126,10 @@ export function detail(main, r) {
         controls,
         checksTable(inst.Checks));
     }));
+    if (focused) {
+      const input = body.querySelector(`input[data-reason-for="${CSS.escape(focused)}"]`);
+      if (input) input.focus();
+    }
   }
   return { refresh };
 }

@@ -206,4 +206,10 @@ class UiBrowserTest {
       }
     }
   }
+
+  @Test
+  @Order(10)
+  void noPageLoggedAScriptError() {
+    assertEquals(List.of(), browser.scriptErrors());
+  }
 }
