@@ -31,7 +31,7 @@ import org.pcollections.TreePMap;
  */
 public final class CatalogSnapshot implements CatalogReads {
   public static final CatalogSnapshot EMPTY = new CatalogSnapshot(0, HashTreePMap.empty(), TreePMap.empty(),
-      HashTreePMap.empty(), HashTreePMap.empty(), TreePMap.empty(), Set.of());
+      HashTreePMap.empty(), HashTreePMap.empty(), TreePMap.empty(), List.of());
 
   private static final Comparator<ServiceHealth> BY_NODE_THEN_ID =
       Comparator.comparing((ServiceHealth h) -> lower(h.node().name())).thenComparing(h -> h.service().id());
@@ -42,19 +42,19 @@ public final class CatalogSnapshot implements CatalogReads {
   private final PMap<String, List<ServiceHealth>> healthByService;
   private final PMap<String, List<ServiceInstance>> servicesByName;
   private final PSortedMap<String, SortedSet<String>> serviceTags;
-  private final Set<String> touchedNodes;
+  private final Collection<String> changedKeys;
   private volatile AddressIndex addresses;
 
   private CatalogSnapshot(long index, PMap<String, Long> indexTable, PSortedMap<String, NodeGroup> groups,
       PMap<String, List<ServiceHealth>> healthByService, PMap<String, List<ServiceInstance>> servicesByName,
-      PSortedMap<String, SortedSet<String>> serviceTags, Set<String> touchedNodes) {
+      PSortedMap<String, SortedSet<String>> serviceTags, Collection<String> changedKeys) {
     this.index = index;
     this.indexTable = indexTable;
     this.groups = groups;
     this.healthByService = healthByService;
     this.servicesByName = servicesByName;
     this.serviceTags = serviceTags;
-    this.touchedNodes = touchedNodes;
+    this.changedKeys = changedKeys;
   }
 
   /** Builds the read model from entries. Entries of nodes that do not exist are ignored. */
@@ -92,7 +92,7 @@ public final class CatalogSnapshot implements CatalogReads {
       }
     }
     if (keysByNode.isEmpty()) {
-      return new CatalogSnapshot(max, table, groups, healthByService, servicesByName, serviceTags, Set.of());
+      return new CatalogSnapshot(max, table, groups, healthByService, servicesByName, serviceTags, List.of());
     }
 
     PSortedMap<String, NodeGroup> nextGroups = groups;
@@ -154,7 +154,9 @@ public final class CatalogSnapshot implements CatalogReads {
       health = health.plus(name, List.copyOf(list));
       byName = byName.plus(name, List.copyOf(instances));
     }
-    return new CatalogSnapshot(max, table, nextGroups, health, byName, tags, Set.copyOf(keysByNode.keySet()));
+    List<String> entryKeys = new ArrayList<>();
+    for (List<String> keys : keysByNode.values()) entryKeys.addAll(keys);
+    return new CatalogSnapshot(max, table, nextGroups, health, byName, tags, List.copyOf(entryKeys));
   }
 
   /**
@@ -196,11 +198,12 @@ public final class CatalogSnapshot implements CatalogReads {
   }
 
   /**
-   * The nodes whose entries (node, services, checks) the update that built this snapshot changed, as their
-   * keys name them: what a reader diffing against the previous snapshot needs to look at, and nothing else.
+   * The node, service and check keys (see {@link EntryKeys}) the update that built this snapshot changed: what
+   * a reader comparing it with the previous snapshot needs to look at, and nothing else. A node that came or
+   * went changes its services and checks too, whether or not their keys are listed.
    */
-  public Set<String> touchedNodes() {
-    return touchedNodes;
+  public Collection<String> changedKeys() {
+    return changedKeys;
   }
 
   /** The highest index of any write in this snapshot; 0 when empty (the HTTP layer never reports 0). */

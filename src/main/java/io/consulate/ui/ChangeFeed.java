@@ -2,21 +2,17 @@ package io.consulate.ui;
 
 import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.catalog.HealthCheck;
-import io.consulate.catalog.Node;
 import io.consulate.catalog.ServiceInstance;
 import io.consulate.store.SnapshotPublisher;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The last {@value #CAPACITY} catalog changes: nodes and services registered and deregistered, checks that
- * changed state. Built by comparing each published snapshot with the one before it, only on the nodes its
- * update touched, so a write costs the size of what it changed, not of the catalog.
+ * changed state. Built by comparing each published snapshot with the one before it, only on the entries its
+ * update touched (see {@link Touched}), so a write costs the size of what it changed, not of the catalog.
  */
 final class ChangeFeed {
   static final int CAPACITY = 500;
@@ -46,39 +42,36 @@ final class ChangeFeed {
   private synchronized void publish(CatalogSnapshot next) {
     CatalogSnapshot before = previous;
     previous = next;
-    for (String node : next.touchedNodes()) diffNode(before, next, node);
-  }
-
-  private void diffNode(CatalogSnapshot before, CatalogSnapshot after, String node) {
-    long index = after.index();
-    Node was = before.node(node);
-    Node is = after.node(node);
-    if (was == null && is != null) add(index, "node-registered", is.name(), null, null, null, null, null);
-    Map<String, ServiceInstance> oldServices = byKey(before.servicesOnNode(node), ServiceInstance::id);
-    Map<String, ServiceInstance> newServices = byKey(after.servicesOnNode(node), ServiceInstance::id);
-    newServices.forEach((id, s) -> {
-      if (!oldServices.containsKey(id)) add(index, "registered", s.node(), s.name(), id, null, null, null);
-    });
-    oldServices.forEach((id, s) -> {
-      if (!newServices.containsKey(id)) add(index, "deregistered", s.node(), s.name(), id, null, null, null);
-    });
-    Map<String, HealthCheck> oldChecks = byKey(before.checksOnNode(node), HealthCheck::checkId);
-    for (HealthCheck c : after.checksOnNode(node)) {
-      HealthCheck old = oldChecks.get(c.checkId());
-      if (old != null && old.status() != c.status()) {
-        add(index, "health", c.node(), c.serviceName(), c.serviceId(), c.name(), old.status().wire(), c.status().wire());
+    Touched touched = Touched.between(before, next);
+    long index = next.index();
+    for (String node : touched.nodes()) {
+      if (before.node(node) == null && next.node(node) != null) {
+        add(index, "node-registered", next.node(node).name(), null, null, null, null, null);
       }
     }
-    if (was != null && is == null) add(index, "node-deregistered", was.name(), null, null, null, null, null);
+    for (Touched.Instance i : touched.instances()) {
+      ServiceInstance was = before.service(i.node(), i.id());
+      ServiceInstance is = next.service(i.node(), i.id());
+      if (was == null && is != null) add(index, "registered", is.node(), is.name(), is.id(), null, null, null);
+      if (was != null && is == null) add(index, "deregistered", was.node(), was.name(), was.id(), null, null, null);
+    }
+    for (Touched.Instance c : touched.checks()) {
+      HealthCheck was = before.check(c.node(), c.id());
+      HealthCheck is = next.check(c.node(), c.id());
+      if (was != null && is != null && was.status() != is.status()) {
+        add(index, "health", is.node(), is.serviceName(), is.serviceId(), is.name(), was.status().wire(), is.status().wire());
+      }
+    }
+    for (String node : touched.nodes()) {
+      if (before.node(node) != null && next.node(node) == null) {
+        add(index, "node-deregistered", before.node(node).name(), null, null, null, null, null);
+      }
+    }
   }
 
   private void add(long index, String kind, String node, String service, String serviceId, String check, String from,
       String to) {
     recent.addLast(new Change(++seq, index, clock.millis(), kind, node, service, serviceId, check, from, to));
     if (recent.size() > CAPACITY) recent.removeFirst();
-  }
-
-  private static <T> Map<String, T> byKey(List<T> items, Function<T, String> key) {
-    return items.stream().collect(Collectors.toMap(key, t -> t, (a, b) -> a));
   }
 }
