@@ -100,42 +100,64 @@ function render() {
   refresh();
 }
 
-// One EventSource per tab, closed while the tab is hidden and reopened (with what it last saw) when shown.
-let stream = null;
-function openStream() {
-  if (stream) return;
+// The live stream. Every tab of this UI shares one connection through a SharedWorker (see stream-worker.js);
+// where there is none (some mobile browsers), the tab opens its own. Either way it pauses while hidden.
+function onState(s) {
   const status = document.getElementById('live');
-  stream = new EventSource(`/v1/internal/ui/events${live.seq ? '?after=' + live.seq : ''}`);
-  stream.addEventListener('state', ev => {
-    const s = JSON.parse(ev.data);
-    const moved = s.CatalogIndex !== live.catalogIndex || s.KvIndex !== live.kvIndex;
-    live.catalogIndex = s.CatalogIndex;
-    live.kvIndex = s.KvIndex;
-    if (s.Changes.length) {
-      live.changes = live.changes.concat(s.Changes).slice(-500);
-      live.seq = s.Changes[s.Changes.length - 1].Seq;
-    }
-    status.textContent = 'live';
-    status.className = 'live on';
-    if (moved || s.Changes.length) refresh();
-  });
-  stream.onerror = () => {
-    status.textContent = 'reconnecting';
-    status.className = 'live off';
-  };
+  const moved = s.CatalogIndex !== live.catalogIndex || s.KvIndex !== live.kvIndex;
+  live.catalogIndex = s.CatalogIndex;
+  live.kvIndex = s.KvIndex;
+  const fresh = s.Changes.filter(c => c.Seq > live.seq);
+  if (fresh.length) {
+    live.changes = live.changes.concat(fresh).slice(-500);
+    live.seq = fresh[fresh.length - 1].Seq;
+  }
+  status.textContent = 'live';
+  status.className = 'live on';
+  if (moved || fresh.length) refresh();
 }
-function closeStream() {
-  if (stream) stream.close();
-  stream = null;
+
+function onStatus(text) {
   const status = document.getElementById('live');
-  status.textContent = 'paused';
+  status.textContent = text;
   status.className = 'live off';
 }
-document.addEventListener('visibilitychange', () => (document.hidden ? closeStream() : openStream()));
+
+function sharedStream() {
+  const worker = new SharedWorker('stream-worker.js', { name: 'consulate-events' });
+  worker.port.onmessage = m => (m.data.type === 'state' ? onState(m.data.state) : onStatus(m.data.status));
+  const say = () => worker.port.postMessage({ type: 'visibility', visible: !document.hidden });
+  document.addEventListener('visibilitychange', () => {
+    if (document.hidden) onStatus('paused');
+    say();
+  });
+  window.addEventListener('pagehide', () => worker.port.postMessage({ type: 'bye' }));
+  worker.port.start();
+  say();
+}
+
+function ownStream() {
+  let stream = null;
+  const open = () => {
+    stream = new EventSource(`/v1/internal/ui/events${live.seq ? '?after=' + live.seq : ''}`);
+    stream.addEventListener('state', ev => onState(JSON.parse(ev.data)));
+    stream.onerror = () => onStatus('reconnecting');
+  };
+  document.addEventListener('visibilitychange', () => {
+    if (document.hidden) {
+      if (stream) stream.close();
+      stream = null;
+      onStatus('paused');
+    } else if (!stream) {
+      open();
+    }
+  });
+  if (!document.hidden) open();
+}
 
 window.addEventListener('hashchange', render);
 window.addEventListener('DOMContentLoaded', () => {
   if (!location.hash) history.replaceState(null, '', '#/services');
   render();
-  if (!document.hidden) openStream();
+  if (typeof SharedWorker === 'function') sharedStream(); else ownStream();
 });

@@ -209,6 +209,27 @@ class UiBrowserTest {
 
   @Test
   @Order(10)
+  void eightWindowsStayLiveOverOneSharedStream() throws Exception {
+    // Visible windows each holding a stream would take the six connections Chromium allows per host and stall
+    // the seventh (hidden tabs close theirs, so windows it is).
+    String first = browser.driver.getWindowHandle();
+    List<String> tabs = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      browser.driver.switchTo().newWindow(org.openqa.selenium.WindowType.WINDOW);
+      open("services");
+      tabs.add(browser.driver.getWindowHandle());
+    }
+    register("{\"ID\":\"late-1\",\"Name\":\"late\",\"Port\":1}");
+    for (String tab : tabs) {
+      browser.driver.switchTo().window(tab);
+      browser.await(d -> servicesListed().contains("late"));
+      browser.driver.close();
+    }
+    browser.driver.switchTo().window(first);
+  }
+
+  @Test
+  @Order(11)
   void noPageLoggedAScriptError() {
     assertEquals(List.of(), browser.scriptErrors());
   }

@@ -1,0 +1,41 @@
+// One event stream for every tab of this UI in the browser. A browser keeps at most six HTTP/1.1
+// connections per host: a stream per tab would stall the seventh tab's requests. Tabs connect here, say
+// whether they are visible, and get each state event; the stream is open only while some tab is visible.
+const ports = new Map(); // port -> visible
+let stream = null;
+let last = null; // the latest state, with the changes seen so far, for a tab that connects later
+let seq = 0;
+
+function broadcast(msg) {
+  for (const port of ports.keys()) port.postMessage(msg);
+}
+
+function update() {
+  const anyVisible = [...ports.values()].some(Boolean);
+  if (anyVisible && !stream) {
+    stream = new EventSource(`/v1/internal/ui/events${seq ? '?after=' + seq : ''}`);
+    stream.addEventListener('state', ev => {
+      const s = JSON.parse(ev.data);
+      if (s.Changes.length) seq = s.Changes[s.Changes.length - 1].Seq;
+      const changes = (last ? last.Changes : []).concat(s.Changes).slice(-500);
+      last = { ...s, Changes: changes };
+      broadcast({ type: 'state', state: s });
+    });
+    stream.onerror = () => broadcast({ type: 'status', status: 'reconnecting' });
+  } else if (!anyVisible && stream) {
+    stream.close();
+    stream = null;
+    broadcast({ type: 'status', status: 'paused' });
+  }
+}
+
+onconnect = e => {
+  const port = e.ports[0];
+  ports.set(port, false);
+  port.onmessage = m => {
+    if (m.data.type === 'bye') ports.delete(port);
+    else ports.set(port, m.data.visible);
+    update();
+  };
+  if (last) port.postMessage({ type: 'state', state: last });
+};
