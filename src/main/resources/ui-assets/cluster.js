@@ -36,6 +36,8 @@ const WORDS = {
   registered: c => `${c.Service} (${c.ServiceID}) registered on ${c.Node}`,
   deregistered: c => `${c.Service} (${c.ServiceID}) deregistered from ${c.Node}`,
   health: c => `${c.Check} on ${c.Node}${c.ServiceID ? ` (${c.ServiceID})` : ''}: ${c.From} → ${c.To}`,
+  'maintenance-on': c => `${c.ServiceID || 'node ' + c.Node} in maintenance${c.To ? ': ' + c.To : ''}`,
+  'maintenance-off': c => `${c.ServiceID || 'node ' + c.Node} out of maintenance`,
   'node-registered': c => `node ${c.Node} registered`,
   'node-deregistered': c => `node ${c.Node} deregistered`,
 };
@@ -45,7 +47,8 @@ export function changes(main) {
   main.append(h('h1', {}, 'Recent changes'), h('p', { class: 'hint' }, 'The agent\'s latest registrations, deregistrations and health transitions, newest first.'), list);
   function refresh() {
     const items = live.changes.slice().reverse();
-    list.replaceChildren(...(items.length ? items.map(c => h('li', { class: c.Kind === 'health' ? c.To : c.Kind, 'data-kind': c.Kind },
+    list.replaceChildren(...(items.length ? items.map(c => h('li', { class: c.Kind === 'health' ? c.To : c.Kind === 'maintenance-on' ? 'warning' : c.Kind,
+      'data-kind': c.Kind },
       h('time', { datetime: new Date(c.Time).toISOString() }, new Date(c.Time).toLocaleTimeString()), ' ',
       (WORDS[c.Kind] || (x => x.Kind))(c), h('span', { class: 'hint' }, ` index ${c.Index}`)))
       : [h('li', {}, 'Nothing yet.')]));

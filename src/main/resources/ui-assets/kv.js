@@ -79,8 +79,8 @@ function editor(main, key) {
     }
   }
   async function describe(entry) {
-    const bytes = entry && entry.Value ? Math.floor(entry.Value.length * 3 / 4) : 0;
-    info.textContent = entry ? `ModifyIndex ${entry.ModifyIndex}, flags ${entry.Flags}, about ${bytes.toLocaleString('en')} bytes`
+    const bytes = entry && entry.Value ? atob(entry.Value).length : 0;
+    info.textContent = entry ? `ModifyIndex ${entry.ModifyIndex}, flags ${entry.Flags}, ${bytes.toLocaleString('en')} bytes`
       : 'New key: saving creates it.';
     if (entry && entry.Session) {
       const s = (await getJson(`/v1/session/info/${entry.Session}`)).data;

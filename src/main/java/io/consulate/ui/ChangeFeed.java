@@ -11,11 +11,13 @@ import java.util.List;
 
 /**
  * The last {@value #CAPACITY} catalog changes: nodes and services registered and deregistered, checks that
- * changed state. Built by comparing each published snapshot with the one before it, only on the entries its
+ * changed state, maintenance turned on (with its reason) and off. Built by comparing each published snapshot with the one before it, only on the entries its
  * update touched (see {@link Touched}), so a write costs the size of what it changed, not of the catalog.
  */
 final class ChangeFeed {
   static final int CAPACITY = 500;
+  /** The type of the check that puts a node or a service in maintenance: its coming and going are reported. */
+  private static final String MAINTENANCE = "maintenance";
 
   private final Clock clock;
   private final ArrayDeque<Change> recent = new ArrayDeque<>();
@@ -60,6 +62,12 @@ final class ChangeFeed {
       HealthCheck is = next.check(c.node(), c.id());
       if (was != null && is != null && was.status() != is.status()) {
         add(index, "health", is.node(), is.serviceName(), is.serviceId(), is.name(), was.status().wire(), is.status().wire());
+      } else if (before.node(c.node()) == null || next.node(c.node()) == null) {
+        continue; // a node that came or went is reported as such, not check by check
+      } else if (was == null && is != null && is.type().equals(MAINTENANCE)) {
+        add(index, "maintenance-on", is.node(), is.serviceName(), is.serviceId(), is.name(), null, is.notes());
+      } else if (was != null && is == null && was.type().equals(MAINTENANCE)) {
+        add(index, "maintenance-off", was.node(), was.serviceName(), was.serviceId(), was.name(), null, null);
       }
     }
     for (String node : touched.nodes()) {

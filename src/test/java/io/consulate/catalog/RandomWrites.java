@@ -42,7 +42,8 @@ public final class RandomWrites {
         String serviceId = rnd.nextBoolean() ? "" : id;
         if (remove) entries.remove(key);
         else entries.put(key, new HealthCheck(node, check, check, HealthStatus.values()[rnd.nextInt(3)], "", "out",
-            serviceId, serviceId.isEmpty() ? "" : "web", List.of(), "ttl", CheckDefinition.NONE, index, index));
+            serviceId, serviceId.isEmpty() ? "" : "web", List.of(), rnd.nextInt(4) == 0 ? "maintenance" : "ttl",
+            CheckDefinition.NONE, index, index));
         return key;
       }
       default: {

@@ -62,6 +62,13 @@ class ChangeFeedTest {
       for (HealthCheck c : after.checksOnNode(node)) {
         HealthCheck old = before.check(node, c.checkId());
         if (old != null && old.status() != c.status()) out.add("health " + n + " " + c.name() + " " + c.status().wire());
+        if (was != null && old == null && c.type().equals("maintenance")) out.add("maintenance-on " + n + " " + c.serviceId());
+      }
+      for (HealthCheck c : before.checksOnNode(node)) {
+        // A node that came or went is reported as such, not check by check.
+        if (is != null && was != null && after.check(node, c.checkId()) == null && c.type().equals("maintenance")) {
+          out.add("maintenance-off " + n + " " + c.serviceId());
+        }
       }
     }
     return out;

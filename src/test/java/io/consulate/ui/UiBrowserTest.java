@@ -103,6 +103,9 @@ class UiBrowserTest {
     assertTrue(browser.await(d -> d.findElement(By.cssSelector("section[data-instance='web-1']")).getText()).contains("deploying"));
     browser.click("section[data-instance='web-1'] button.maint");
     TestAgent.awaitTrue(() -> TestAgent.dnsA(agent, "web.service.consul.").equals(List.of("127.0.0.2")));
+    open("changes");
+    browser.await(d -> d.findElement(By.id("change-feed")).getText().contains("web-1 in maintenance: deploying"));
+    browser.await(d -> d.findElement(By.id("change-feed")).getText().contains("web-1 out of maintenance"));
   }
 
   @Test
