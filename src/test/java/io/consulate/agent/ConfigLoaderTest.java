@@ -1,6 +1,7 @@
 package io.consulate.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -159,5 +160,30 @@ class ConfigLoaderTest {
     f.nodeMeta.set(2, "bad key:1");
     assertEquals("node_meta invalid: Couldn't load metadata pair ('bad key', '1'): Key contains invalid characters",
         assertThrows(ConfigException.class, () -> ConfigLoader.load(f)).getMessage());
+  }
+
+  /** The UI is on in -dev, off otherwise unless asked for; flags beat ui_config, which beats the legacy "ui". */
+  @Test
+  void theUiFollowsConsulsDefaultsAndSwitches() throws Exception {
+    assertTrue(ConfigLoader.load(flags()).ui().enabled());
+    AgentFlags server = persistentFlags();
+    assertFalse(ConfigLoader.load(server).ui().enabled());
+    Files.writeString(dir.resolve("a.json"), "{\"ui\": true}");
+    assertTrue(ConfigLoader.load(server).ui().enabled());
+    Files.writeString(dir.resolve("b.json"), "{\"ui_config\": {\"enabled\": false}}");
+    assertFalse(ConfigLoader.load(server).ui().enabled());
+    server.ui = true;
+    assertTrue(ConfigLoader.load(server).ui().enabled());
+    AgentFlags dev = flags();
+    dev.ui = false;
+    assertFalse(ConfigLoader.load(dev).ui().enabled());
+
+    Path assets = Files.createDirectories(dir.resolve("assets"));
+    Files.writeString(dir.resolve("c.json"), "{\"ui_config\": {\"enabled\": true, \"dir\": \"" + assets + "\"}}");
+    assertEquals(assets, ConfigLoader.load(persistentFlags()).ui().dir());
+    AgentFlags missing = persistentFlags();
+    missing.uiDir = dir.resolve("nowhere");
+    assertEquals("ui_config.dir " + dir.resolve("nowhere") + ": not a directory",
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(missing)).getMessage());
   }
 }
