@@ -86,6 +86,7 @@ public final class Agent {
   private volatile DnsConfig dnsConfig;
   private volatile Role role;
   private final Store store = Store.create();
+  private final AgentMetrics metrics = new AgentMetrics();
   private LocalAgent local;
   private AgentChecks checks;
   private CriticalReaper reaper;
@@ -156,6 +157,7 @@ public final class Agent {
         .compose(v -> startDns())
         .compose(v -> startHttp())
         .onSuccess(v -> {
+          startMetrics();
           LOG.info("Consulate agent running: node=" + config.nodeName() + " datacenter=" + config.datacenter()
               + " role=" + role.name().toLowerCase(java.util.Locale.ROOT) + " http=" + config.clientAddr() + ":"
               + httpPort + " dns=" + config.clientAddr() + ":" + dns.udpPort() + " (udp+tcp)"
@@ -371,10 +373,17 @@ public final class Agent {
     return clustered != null ? clustered.serfLanPort() : config.cluster().serfLanPort();
   }
 
+  /** The agent-wide gauges; the leader this agent knows is sampled every second for the changes counter. */
+  private void startMetrics() {
+    store.instrument(metrics.registry);
+    metrics.watch(() -> cluster, store::snapshot, config.nodeName(), blocking::parked);
+    vertx.setPeriodic(1000, id -> metrics.sampleLeader(cluster));
+  }
+
   private Future<Void> startDns() {
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
     return DnsServer.start(vertx, store::snapshot, () -> dnsConfig, config.clientAddr(), config.dnsPort(),
-        instances).onSuccess(server -> dns = server).<Void>mapEmpty()
+        instances, metrics.registry).onSuccess(server -> dns = server).<Void>mapEmpty()
         .recover(e -> Future.failedFuture(listenError("DNS", config.dnsPort(), e)));
   }
 
@@ -404,7 +413,7 @@ public final class Agent {
         store.kvSnapshots(), Clock.systemUTC());
     return vertx.deployVerticle(() -> {
       HttpApiVerticle v = new HttpApiVerticle(vx -> HttpApi.router(vx, store, blocking, local, checks, info, view,
-          this::reload, this::leave, kvBlocking, Clock.systemUTC(), ui::mount),
+          this::reload, this::leave, kvBlocking, Clock.systemUTC(), metrics.registry, ui::mount),
           config.clientAddr(), config.httpPort());
       if (first[0] == null) first[0] = v;
       return v;
@@ -490,6 +499,7 @@ public final class Agent {
         store.close();
         if (clustered != null) clustered.close();
         io.close();
+        metrics.close();
       });
     }
     return closing;

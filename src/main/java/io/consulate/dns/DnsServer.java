@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The DNS listeners of one agent: {@code instances} UDP and TCP verticles on one port, sharing one
@@ -46,21 +47,23 @@ public final class DnsServer {
   }
 
   public static Future<DnsServer> start(Vertx vertx, Supplier<CatalogSnapshot> snapshots, Supplier<DnsConfig> config,
-      String host, int port, int instances) {
+      String host, int port, int instances, MeterRegistry registry) {
+    DnsMetrics metrics = new DnsMetrics(registry);
     int count = Math.max(1, instances);
     boolean reusePort = vertx.isNativeTransportEnabled();
     int udpInstances = reusePort ? count : 1;
     DnsServer server = new DnsServer(vertx, udpInstances);
     AnswerCache cache = new AnswerCache();
-    DnsUdpVerticle udp = new DnsUdpVerticle(snapshots, config, cache, host, port, reusePort, server.udpLoops.next());
+    DnsUdpVerticle udp = new DnsUdpVerticle(snapshots, config, cache, metrics, host, port, reusePort,
+        server.udpLoops.next());
     int tcpPort = port == 0 ? -RANDOM_PORT_SHARES.incrementAndGet() : port;
     List<DnsTcpVerticle> tcp = new CopyOnWriteArrayList<>();
     return server.deploy(() -> udp, 1)
-        .compose(v -> server.deploy(() -> new DnsUdpVerticle(snapshots, config, cache, host, udp.port(), reusePort,
+        .compose(v -> server.deploy(() -> new DnsUdpVerticle(snapshots, config, cache, metrics, host, udp.port(), reusePort,
             server.udpLoops.next()),
             udpInstances - 1))
         .compose(v -> server.deploy(() -> {
-          DnsTcpVerticle verticle = new DnsTcpVerticle(snapshots, config, cache, host, tcpPort);
+          DnsTcpVerticle verticle = new DnsTcpVerticle(snapshots, config, cache, metrics, host, tcpPort);
           tcp.add(verticle);
           return verticle;
         }, count))

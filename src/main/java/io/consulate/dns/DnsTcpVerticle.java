@@ -24,12 +24,14 @@ final class DnsTcpVerticle extends VerticleBase {
   private final AnswerCache cache;
   private final String host;
   private final int port;
+  private final DnsMetrics metrics;
   private NetServer server;
   private Responder responder;
 
-  DnsTcpVerticle(Supplier<CatalogSnapshot> snapshots, Supplier<DnsConfig> configs, AnswerCache cache, String host,
-      int port) {
+  DnsTcpVerticle(Supplier<CatalogSnapshot> snapshots, Supplier<DnsConfig> configs, AnswerCache cache,
+      DnsMetrics metrics, String host, int port) {
     this.snapshots = snapshots;
+    this.metrics = metrics;
     this.cache = cache;
     this.configs = configs;
     this.host = host;
@@ -85,9 +87,15 @@ final class DnsTcpVerticle extends VerticleBase {
       }
       awaitingLength = true;
       frames.fixedSizeMode(2);
-      responder.respond(frame.getBytes(), Transport.TCP).onSuccess(reply -> {
-        if (reply == null) socket.close();
-        else socket.write(Buffer.buffer(reply.length + 2).appendUnsignedShort(reply.length).appendBytes(reply));
+      long start = System.nanoTime();
+      byte[] query = frame.getBytes();
+      responder.respond(query, Transport.TCP).onSuccess(reply -> {
+        if (reply == null) {
+          socket.close();
+          return;
+        }
+        metrics.answered(query, query.length, reply[3] & 0x0F, start);
+        socket.write(Buffer.buffer(reply.length + 2).appendUnsignedShort(reply.length).appendBytes(reply));
       });
     }
   }

@@ -49,11 +49,13 @@ final class DnsUdpVerticle extends VerticleBase {
   private final int port;
   private final boolean reusePort;
   private final EventLoop loop;
+  private final DnsMetrics metrics;
   private Channel channel;
 
-  DnsUdpVerticle(Supplier<CatalogSnapshot> snapshots, Supplier<DnsConfig> configs, AnswerCache cache, String host,
-      int port, boolean reusePort, EventLoop loop) {
+  DnsUdpVerticle(Supplier<CatalogSnapshot> snapshots, Supplier<DnsConfig> configs, AnswerCache cache,
+      DnsMetrics metrics, String host, int port, boolean reusePort, EventLoop loop) {
     this.snapshots = snapshots;
+    this.metrics = metrics;
     this.cache = cache;
     this.configs = configs;
     this.host = host;
@@ -72,7 +74,7 @@ final class DnsUdpVerticle extends VerticleBase {
         .group(loop)
         .channelFactory(vertx.transport().datagramChannelFactory())
         .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-        .handler(new Queries(responder));
+        .handler(new Queries(responder, metrics));
     if (vertx.isNativeTransportEnabled()) {
       bootstrap.option(EpollChannelOption.SO_REUSEPORT, reusePort)
           .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_QUERY)
@@ -113,13 +115,15 @@ final class DnsUdpVerticle extends VerticleBase {
    */
   private static final class Queries extends SimpleChannelInboundHandler<DatagramPacket> {
     private final Responder responder;
+    private final DnsMetrics metrics;
     /** The query being answered, copied out of the read buffer (the cache key is read from it). */
     private final byte[] query = new byte[MAX_QUERY];
     private IntFunction<ByteBuf> buffers;
     private int unflushed;
 
-    Queries(Responder responder) {
+    Queries(Responder responder, DnsMetrics metrics) {
       this.responder = responder;
+      this.metrics = metrics;
     }
 
     @Override
@@ -129,20 +133,26 @@ final class DnsUdpVerticle extends VerticleBase {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+      long start = System.nanoTime();
       ByteBuf content = packet.content();
       int length = Math.min(content.readableBytes(), query.length);
       content.getBytes(content.readerIndex(), query, 0, length);
       InetSocketAddress sender = packet.sender();
       ByteBuf reply = responder.cached(query, length, Transport.UDP, buffers);
       if (reply != null) {
+        metrics.answered(query, length, reply.getByte(reply.readerIndex() + 3) & 0x0F, start);
         send(ctx, reply, sender);
         return;
       }
-      Future<byte[]> answered = responder.uncached(Arrays.copyOf(query, length), Transport.UDP);
+      byte[] asked = Arrays.copyOf(query, length);
+      Future<byte[]> answered = responder.uncached(asked, Transport.UDP);
       // Answered now, the reply goes with the batch's flush; a forwarded question completes later, on its own.
       boolean later = !answered.isComplete();
       answered.onSuccess(bytes -> {
-        if (bytes != null) send(ctx, Unpooled.wrappedBuffer(bytes), sender);
+        if (bytes != null) {
+          metrics.answered(asked, length, bytes[3] & 0x0F, start);
+          send(ctx, Unpooled.wrappedBuffer(bytes), sender);
+        }
         if (later) flush(ctx);
       });
     }

@@ -6,6 +6,7 @@ import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.kv.KvState;
 import io.consulate.cluster.ClusterView;
 import io.consulate.store.Store;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -27,7 +28,7 @@ public final class HttpApi {
   public static Router router(Vertx vertx, Store store, BlockingQueries<CatalogSnapshot> blocking, LocalAgent agent,
       AgentChecks checks, AgentInfo info, ClusterView cluster, Supplier<CompletionStage<Void>> reload,
       Supplier<CompletionStage<Void>> leave, BlockingQueries<KvState> kvBlocking, Clock clock,
-      Consumer<Router> moreRoutes) {
+      PrometheusMeterRegistry metrics, Consumer<Router> moreRoutes) {
     SnapshotReads<CatalogSnapshot> reads = new SnapshotReads<>(blocking, info.datacenter(), cluster, store::barrier);
     AgentEndpoints agentApi = new AgentEndpoints(agent, info, cluster, reload);
     AgentCheckEndpoints checkApi = new AgentCheckEndpoints(store, agent, checks);
@@ -39,6 +40,7 @@ public final class HttpApi {
     KvEndpoints kv = new KvEndpoints(store, kvReads, clock);
     SessionEndpoints session = new SessionEndpoints(store, kvReads, info.nodeName(), clock);
     TxnEndpoint txn = new TxnEndpoint(store, clock);
+    MetricsEndpoint metricsApi = new MetricsEndpoint(metrics, clock);
 
     Router router = Router.router(vertx);
     router.route().handler(HttpApi::rawBodies);
@@ -47,8 +49,9 @@ public final class HttpApi {
     router.errorHandler(400, ctx -> Replies.text(ctx.response(), 400, "Bad request"));
     // The web UI's assets and summary endpoints (package ui, above this one): before the 404 for unknown paths.
     moreRoutes.accept(router);
-    return new RouteTable(router)
+    return new RouteTable(router, new RouteMetrics(metrics))
         .get("/v1/agent/self", agentApi::agentSelf)
+        .get("/v1/agent/metrics", metricsApi::metrics)
         .get("/v1/agent/members", members::agentMembers)
         .put("/v1/agent/join/:address", members::agentJoin)
         .put("/v1/agent/leave", members::agentLeave)

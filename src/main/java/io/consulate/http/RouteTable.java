@@ -14,10 +14,12 @@ import java.util.stream.Collectors;
  */
 final class RouteTable {
   private final Router router;
+  private final RouteMetrics metrics;
   private final Map<String, List<HttpMethod>> methodsByPath = new LinkedHashMap<>();
 
-  RouteTable(Router router) {
+  RouteTable(Router router, RouteMetrics metrics) {
     this.router = router;
+    this.metrics = metrics;
   }
 
   RouteTable get(String path, Endpoint endpoint) {
@@ -37,7 +39,7 @@ final class RouteTable {
   }
 
   private RouteTable add(HttpMethod method, String path, Endpoint endpoint) {
-    router.route(method, path).handler(Replies.wrap(endpoint));
+    router.route(method, path).handler(metrics.timing(method.name(), path)).handler(Replies.wrap(endpoint));
     methodsByPath.computeIfAbsent(path, p -> new ArrayList<>()).add(method);
     return this;
   }

@@ -11,6 +11,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * Publishes the applied state to readers, off the thread that applies the log: a burst of applied writes
@@ -38,6 +43,18 @@ final class Publication implements AutoCloseable {
   private long published;
   private long publishedIndex;
   private volatile Supplier<Latest> source = () -> new Latest(CatalogSnapshot.EMPTY, KvState.EMPTY, 0, 0);
+  private final Timer publishTime;
+  private final DistributionSummary batch;
+
+  /** {@code meters} forwards to the agent's registry once there is one (see {@link Store#instrument}). */
+  Publication(MeterRegistry meters) {
+    publishTime = Timer.builder("consul.store.publish").description("Building and publishing one state to readers")
+        .register(meters);
+    batch = DistributionSummary.builder("consul.store.publish.entries")
+        .description("Log entries applied per published state: writes coalesced into one snapshot").register(meters);
+    FunctionCounter.builder("consul.raft.apply", this, p -> p.publishedCount())
+        .description("Log entries applied and published on this node").register(meters);
+  }
 
   /** Where the state to publish is built, on the publishing thread, when it is time. */
   void source(Supplier<Latest> built) {
@@ -58,12 +75,14 @@ final class Publication implements AutoCloseable {
   }
 
   private void publish() {
+    long start = System.nanoTime();
     pending.set(false);
     Latest l = source.get();
     if (catalog.current() != l.catalog()) catalog.publish(l.catalog());
     if (kv.current() != l.kv()) kv.publish(l.kv());
     List<CompletableFuture<Void>> served = new ArrayList<>();
     synchronized (waiting) {
+      if (l.applied() > published) batch.record(l.applied() - published);
       published = Math.max(published, l.applied());
       publishedIndex = Math.max(publishedIndex, l.index());
       Map<Long, List<CompletableFuture<Void>>> due = waiting.headMap(published, true);
@@ -71,6 +90,13 @@ final class Publication implements AutoCloseable {
       due.clear();
     }
     served.forEach(w -> w.complete(null));
+    publishTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+  }
+
+  private double publishedCount() {
+    synchronized (waiting) {
+      return published;
+    }
   }
 
   /** Completes once this node has published a state made of at least {@code applied} log entries. */

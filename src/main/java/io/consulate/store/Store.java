@@ -12,6 +12,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
 /**
  * The one write pipeline of DESIGN.md: every state change is a {@link Command}, submitted here on any node,
@@ -27,7 +30,12 @@ public final class Store implements AutoCloseable {
   /** Before this server joined its Raft group, or a client linked to a server. */
   private static final Replicator NO_WRITER = command -> CompletableFuture.failedFuture(new NoLeaderException());
 
-  private final Publication publication = new Publication();
+  /** The store's meters: they count nothing until {@link #instrument} adds the agent's registry. */
+  private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
+  private final Publication publication = new Publication(meters);
+  private final Timer writesDone = writes("done");
+  private final Timer writesRefused = writes("refused");
+  private final Timer writesFailed = writes("failed");
   private final ReplicatedState state = new ReplicatedState(publication);
   private final Mirror mirror = new Mirror(state);
   private volatile Replicator writer = NO_WRITER;
@@ -35,6 +43,16 @@ public final class Store implements AutoCloseable {
   private volatile RaftNode raft;
 
   private Store() {}
+
+  private Timer writes(String outcome) {
+    return Timer.builder("consul.store.write").description("Writes submitted on this node, from submit to visible here")
+        .tag("outcome", outcome).register(meters);
+  }
+
+  /** Reports the store's meters (writes by outcome and latency, publications, entries applied) to {@code registry}. */
+  public void instrument(MeterRegistry registry) {
+    meters.add(registry);
+  }
 
   /**
    * An empty store that serves reads at once; writes fail with "No cluster leader" until it either joins the
@@ -102,9 +120,11 @@ public final class Store implements AutoCloseable {
    * the rule that refused it, {@link io.consulate.cluster.NoLeaderException}, or a timeout (outcome unknown).
    */
   public <R> CompletionStage<Applied<R>> submit(Command<R> command) {
+    long start = System.nanoTime();
     CompletableFuture<Applied<R>> done = new CompletableFuture<>();
     writer.replicate(CommandCodec.encode(command)).whenComplete((answer, err) -> {
       if (err != null) {
+        writesFailed.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         done.completeExceptionally(unwrapped(err));
         return;
       }
@@ -112,12 +132,16 @@ public final class Store implements AutoCloseable {
       try {
         applied = CommandCodec.read(command, answer);
       } catch (RuntimeException refused) {
+        writesRefused.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         done.completeExceptionally(refused);
         return;
       }
       // Committed, so durable: if this node lags (cut off right after), answer anyway rather than fail a done write.
       publication.reached(applied.applied()).completeOnTimeout(null, APPLY_WAIT_MILLIS, TimeUnit.MILLISECONDS)
-          .whenComplete((x, e) -> done.complete(applied));
+          .whenComplete((x, e) -> {
+            writesDone.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            done.complete(applied);
+          });
     });
     return done;
   }
