@@ -314,7 +314,8 @@ public final class Agent {
     CheckTimers timers = new VertxCheckTimers(vertx, context);
     CatalogStatusWriter writer = new CatalogStatusWriter(store, node.name(), Clock.systemUTC(), timers,
         CatalogStatusWriter.DEFAULT_UPDATE_INTERVAL);
-    HealthMonitor monitor = HealthMonitor.create(vertx, node.name(), timers, writer, store.snapshots());
+    HealthMonitor monitor = HealthMonitor.create(vertx, node.name(), timers, writer, store.snapshots(),
+        metrics.registry);
     local = new LocalAgent(store, node, monitor, new SavedRegistrations(config.dataDir(), "services", io),
         scriptPolicy(config));
     checks = new AgentChecks(store, local, monitor, new SavedRegistrations(config.dataDir(), "checks", io));

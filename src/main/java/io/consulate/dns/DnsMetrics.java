@@ -1,5 +1,6 @@
 package io.consulate.dns;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -7,7 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * {@code consul.dns.query}: every answered question, by query type and response code, with its latency (from
+ * {@code consul.dns.query}: every answered question (malformed ones get FORMERR and count under it; packets not
+ * worth an answer count in {@code consul.dns.dropped}), by query type and response code, with its latency (from
  * the datagram's arrival to the reply handed to the socket). The timers are made on first use and kept in a
  * flat array, so the hot path costs an array read and a lock-free histogram update, never a registry lookup.
  */
@@ -21,9 +23,17 @@ public final class DnsMetrics {
 
   private final MeterRegistry registry;
   private final AtomicReferenceArray<Timer> timers = new AtomicReferenceArray<>(TYPE_NAMES.length * RCODE_NAMES.length);
+  private final Counter dropped;
 
   public DnsMetrics(MeterRegistry registry) {
     this.registry = registry;
+    this.dropped = Counter.builder("consul.dns.dropped")
+        .description("Packets left unanswered: shorter than a DNS header, or not a query").register(registry);
+  }
+
+  /** A packet the responder would not answer (garbage gets no reply, and no log line either). */
+  void dropped() {
+    dropped.increment();
   }
 
   /** Records one reply: {@code query} as received, {@code rcode} of the reply, since {@code startNanos}. */

@@ -91,6 +91,7 @@ final class DnsTcpVerticle extends VerticleBase {
       byte[] query = frame.getBytes();
       responder.respond(query, Transport.TCP).onSuccess(reply -> {
         if (reply == null) {
+          metrics.dropped();
           socket.close();
           return;
         }

@@ -152,6 +152,8 @@ final class DnsUdpVerticle extends VerticleBase {
         if (bytes != null) {
           metrics.answered(asked, length, bytes[3] & 0x0F, start);
           send(ctx, Unpooled.wrappedBuffer(bytes), sender);
+        } else {
+          metrics.dropped();
         }
         if (later) flush(ctx);
       });

@@ -37,9 +37,9 @@ public final class HealthMonitor {
   }
 
   public static HealthMonitor create(io.vertx.core.Vertx vertx, String node, CheckTimers timers, StatusSink sink,
-      SnapshotPublisher<CatalogSnapshot> snapshots) {
+      SnapshotPublisher<CatalogSnapshot> snapshots, io.micrometer.core.instrument.MeterRegistry registry) {
     Probes probes = new Probes(vertx);
-    return new HealthMonitor(node, timers, sink, probes::forDefinition, snapshots);
+    return new HealthMonitor(node, timers, sink, ProbeMetrics.timed(probes::forDefinition, registry), snapshots);
   }
 
   /** Starts (or restarts, when re-registered) the check. Checks with nothing to run (none, maintenance) are ignored. */

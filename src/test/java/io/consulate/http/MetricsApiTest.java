@@ -59,6 +59,37 @@ class MetricsApiTest {
   }
 
   @Test
+  void malformedPacketsAreCountedNotLogged() throws Exception {
+    try (java.net.DatagramSocket socket = new java.net.DatagramSocket()) {
+      socket.setSoTimeout(2000);
+      java.net.InetSocketAddress dns = new java.net.InetSocketAddress("127.0.0.1", agent.dnsUdpPort());
+      socket.send(new java.net.DatagramPacket(new byte[] {0x12}, 1, dns));
+      byte[] noQuestion = {0x12, 0x34, 0x01, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+      socket.send(new java.net.DatagramPacket(noQuestion, noQuestion.length, dns));
+      java.net.DatagramPacket reply = new java.net.DatagramPacket(new byte[512], 512);
+      socket.receive(reply);
+      assertEquals(1, reply.getData()[3] & 0x0F, "FORMERR");
+    }
+    TestAgent.awaitTrue(() -> {
+      JsonObject body = api.get("/v1/agent/metrics").bodyAsJsonObject();
+      JsonObject dropped = body.getJsonArray("Counters").stream().map(o -> (JsonObject) o)
+          .filter(c -> c.getString("Name").equals("consul.dns.dropped")).findFirst().orElseThrow();
+      return dropped.getLong("Count") == 1
+          && sample(body.getJsonArray("Samples"), "consul.dns.query", "rcode", "FORMERR").getLong("Count") == 1;
+    });
+  }
+
+  @Test
+  void probesAreTimedByTypeAndStatus() throws Exception {
+    api.put("/v1/agent/check/register", "{\"Name\":\"self\",\"HTTP\":\"http://127.0.0.1:" + agent.httpPort()
+        + "/v1/status/leader\",\"Interval\":\"1s\"}");
+    TestAgent.awaitTrue(() -> api.get("/v1/agent/metrics").bodyAsJsonObject().getJsonArray("Samples").stream()
+        .map(o -> (JsonObject) o).anyMatch(m -> m.getString("Name").equals("consul.check.probe")
+            && "http".equals(m.getJsonObject("Labels").getString("type"))
+            && "passing".equals(m.getJsonObject("Labels").getString("status"))));
+  }
+
+  @Test
   void prometheusTextFormatOnAsk() throws Exception {
     HttpResponse<Buffer> res = api.get("/v1/agent/metrics?format=prometheus");
     assertEquals(200, res.statusCode());
