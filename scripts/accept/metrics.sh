@@ -3,6 +3,7 @@
 #   1. Consul's JSON shape (Timestamp, Gauges, Points, Counters, Samples) with DNS, HTTP and store meters
 #   2. ?format=prometheus passes `promtool check metrics`
 #   3. a real Prometheus (Debian's) scrapes the agent and answers queries over what it scraped
+#   4. every query of the Grafana dashboard (docs/grafana-dashboard.json) runs there and finds data
 # Run from the project root; needs ../shared/accept/lib.sh and prometheus (apt-get install -y prometheus).
 cd "$(git rev-parse --show-toplevel 2>/dev/null || pwd)"
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -47,5 +48,23 @@ prometheus --config.file="$WORK/prometheus.yml" --storage.tsdb.path="$WORK/tsdb"
 query() { curl -s "http://127.0.0.1:$PP/api/v1/query" --data-urlencode "query=$1" | jq -r '.data.result[0].value[1] // empty'; }
 check_eventually 30 "Prometheus sees the target up" "1" query 'up{job="consulate"}'
 check_eventually 30 "and queries the DNS answers it scraped" "3" query 'consul_dns_query_seconds_count{type="A",rcode="NOERROR"}'
+
+echo "== 4. the Grafana dashboard's queries"
+jcmd "$PID_m1" GC.run >/dev/null 2>&1 # so the GC panel has a pause to show
+# A probe for the checks panels, on the service (a failing node check would take web out of DNS).
+curl -s -X PUT --data "{\"Name\":\"self\",\"ServiceID\":\"web\",\"HTTP\":\"http://$H/v1/status/leader\",\"Interval\":\"1s\"}" \
+  "http://$H/v1/agent/check/register" >/dev/null
+for _ in $(seq 1 20); do dig @127.0.0.1 -p "$DP" +short web.service.consul >/dev/null; sleep 0.2; done
+found() { # found EXPR: how many series the dashboard's query returns over the last scrapes
+  curl -s "http://127.0.0.1:$PP/api/v1/query" --data-urlencode "query=${1//\$instance/.*}" | jq -r '.data.result | length'
+}
+jq -r '.panels[].targets[].expr' docs/grafana-dashboard.json >"$WORK/exprs"
+empty=()
+while read -r expr; do
+  n=0
+  for _ in $(seq 1 30); do n=$(found "$expr"); [ "${n:-0}" -gt 0 ] && break; sleep 1; done
+  [ "${n:-0}" -gt 0 ] || empty+=("$expr")
+done <"$WORK/exprs"
+check "all $(wc -l <"$WORK/exprs") queries return data" "" "${empty[*]}"
 
 summary
