@@ -4,7 +4,8 @@
 #   2. a second server with -join follows it; -config-dir naming a file reads that file (the seed's
 #      `-config-dir=/tmp/consul.json`), and its service answers in DNS; -node-meta shows in the catalog, in
 #      ?node-meta filters and as DNS TXT
-#   3. the pid file is gone once the agent exits on SIGTERM
+#   3. SIGTERM follows Consul's leave_on_terminate defaults: a client leaves the cluster and exits 0, a server
+#      exits 1 without leaving; the pid file is gone once the agent exits
 #   4. Consul's refusals: -bootstrap without -server, -bootstrap with -bootstrap-expect
 # Servers bind 127.0.0.31-32 with Consul's default cluster ports; HTTP and DNS on 127.0.0.1 ports of their own.
 # Run from the project root; needs ../shared/accept/lib.sh.
@@ -12,7 +13,7 @@ cd "$(git rev-parse --show-toplevel 2>/dev/null || pwd)"
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 declare -A HP DP
-for n in b1 b2; do HP[$n]=$(free_port); DP[$n]=$(free_port); done
+for n in b1 b2 c1; do HP[$n]=$(free_port); DP[$n]=$(free_port); done
 h() { echo "127.0.0.1:${HP[$1]}"; }
 
 echo "== 1. -server -bootstrap, -pid-file"
@@ -36,11 +37,19 @@ check "?node-meta=rack:r1 lists b2 alone" b2 \
 check "and DNS gives it as TXT (beside consul-network-segment, as Consul)" '"rack=r1"' \
   "$(dns_short "${DP[b1]}" b2.node.consul TXT | grep rack)"
 
-echo "== 3. the pid file goes with the agent"
-kill -TERM "$PID_b1"
-for _ in $(seq 1 100); do kill -0 "$PID_b1" 2>/dev/null || break; sleep 0.1; done
-check "b1 exited on SIGTERM" "gone" "$(kill -0 "$PID_b1" 2>/dev/null && echo running || echo gone)"
+echo "== 3. SIGTERM: a client leaves, a server does not; the pid file goes with the agent"
+start_agent c1 -data-dir "$WORK/c1" -bind 127.0.0.33 -node c1 -client 127.0.0.1 -join 127.0.0.32 \
+  -http-port "${HP[c1]}" -dns-port "${DP[c1]}"
+nodes() { curl -s "http://$(h b1)/v1/catalog/nodes" | jq -r '[.[].Node] | sort | join(",")'; }
+check_eventually 30 "client c1 joins through b2" "b1,b2,c1" nodes
+kill -TERM "$PID_c1"; wait "$PID_c1"; code=$?
+check "c1 leaves gracefully on SIGTERM and exits 0 (leave_on_terminate: true for clients)" 0 "$code"
+check_eventually 10 "c1 is gone from the catalog, not failed in it" "b1,b2" nodes
+kill -TERM "$PID_b1"; wait "$PID_b1"; code=$?
+check "b1, a server, exits 1 on SIGTERM without leaving (leave_on_terminate: false)" 1 "$code"
 check "its pid file is removed" "absent" "$([ -e "$WORK/b1.pid" ] && echo present || echo absent)"
+check "and b1 is still in the catalog b2 holds" "b1,b2" \
+  "$(curl -s "http://$(h b2)/v1/catalog/nodes?stale" | jq -r '[.[].Node] | sort | join(",")')"
 
 echo "== 4. Consul's refusals"
 refusal() { timeout 30 $CONSULATE agent -data-dir "$WORK/x" -bind 127.0.0.33 -http-port 0 -dns-port 0 "$@" 2>&1 | tail -1; }

@@ -38,7 +38,8 @@ public record AgentConfig(
     io.consulate.cluster.ClusterSettings cluster,
     Path pidFile,
     Map<String, String> nodeMeta,
-    UiSettings ui) {
+    UiSettings ui,
+    ShutdownSettings shutdown) {
 
   public AgentConfig {
     recursors = List.copyOf(recursors);
@@ -46,6 +47,13 @@ public record AgentConfig(
     checks = List.copyOf(checks);
     nodeMeta = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(nodeMeta));
   }
+
+  /**
+   * Consul's {@code leave_on_terminate} and {@code skip_leave_on_interrupt}: whether SIGTERM and SIGINT leave the
+   * cluster gracefully before exiting. Consul's defaults: a client leaves on both, a server on neither (nor does an
+   * agent that is no server and joins nothing: it holds the state itself).
+   */
+  public record ShutdownSettings(boolean leaveOnTerminate, boolean skipLeaveOnInterrupt) {}
 
   /** Consul's {@code ui_config}: whether {@code /ui/} is served, and from which directory (null: the jar's). */
   public record UiSettings(boolean enabled, Path dir) {}

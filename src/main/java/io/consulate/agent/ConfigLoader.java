@@ -30,7 +30,7 @@ public final class ConfigLoader {
       "advertise_addr", "client_addr", "ports", "domain", "recursors", "dns_config", "service", "services", "check",
       "checks", "enable_script_checks", "enable_local_script_checks", "log_level", "server", "bootstrap_expect",
       "retry_join", "ui", "ui_config", "start_join", "reconnect_timeout", "rejoin_after_leave", "bootstrap", "pid_file", "node_meta",
-      "ui_dir");
+      "ui_dir", "leave_on_terminate", "skip_leave_on_interrupt");
 
   private ConfigLoader() {}
 
@@ -109,6 +109,8 @@ public final class ConfigLoader {
     String reconnectTimeout = "72h";
     Boolean uiEnabled;
     Path uiDir;
+    Boolean leaveOnTerminate;
+    Boolean skipLeaveOnInterrupt;
 
     void apply(Path file) {
       String text;
@@ -162,6 +164,8 @@ public final class ConfigLoader {
       enableScriptChecks = f.bool(enableScriptChecks, "enable_script_checks");
       enableLocalScriptChecks = f.bool(enableLocalScriptChecks, "enable_local_script_checks");
       logLevel = f.string(logLevel, "log_level");
+      if (f.json().containsKey("leave_on_terminate")) leaveOnTerminate = f.bool(false, "leave_on_terminate");
+      if (f.json().containsKey("skip_leave_on_interrupt")) skipLeaveOnInterrupt = f.bool(false, "skip_leave_on_interrupt");
       // "ui" and "ui_dir" are the keys Consul had before ui_config, still accepted.
       if (f.json().containsKey("ui")) uiEnabled = f.bool(false, "ui");
       String legacyDir = f.string(null, "ui_dir");
@@ -271,7 +275,17 @@ public final class ConfigLoader {
       return new AgentConfig(datacenter.toLowerCase(java.util.Locale.ROOT), nodeName, dataDir, bindAddr, advertise,
           clientAddr, httpPort, dnsPort, serverPort, dom, recursors, settings, services, checks, enableScriptChecks,
           enableLocalScriptChecks, logLevel, dev, server || dev, rejoin, cluster(dev, "0.0.0.0".equals(bindAddr) ? advertise : bindAddr),
-          pidFile, nodeMeta, ui(dev));
+          pidFile, nodeMeta, ui(dev), shutdown(dev));
+    }
+
+    /**
+     * Consul's defaults: a client leaves on SIGTERM and SIGINT, a server on neither. An agent that is no server
+     * and has nothing to join holds the state itself, so it keeps it as a server does.
+     */
+    private AgentConfig.ShutdownSettings shutdown(boolean dev) {
+      boolean client = !(server || dev) && !retryJoin.isEmpty();
+      return new AgentConfig.ShutdownSettings(leaveOnTerminate != null ? leaveOnTerminate : client,
+          skipLeaveOnInterrupt != null ? skipLeaveOnInterrupt : !client);
     }
 
     /** Consul serves the UI in -dev or when asked to; a UI directory that is not one is a config error. */

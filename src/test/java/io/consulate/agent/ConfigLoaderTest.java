@@ -186,4 +186,18 @@ class ConfigLoaderTest {
     assertEquals("ui_config.dir " + dir.resolve("nowhere") + ": not a directory",
         assertThrows(ConfigException.class, () -> ConfigLoader.load(missing)).getMessage());
   }
+
+  /** SIGTERM and SIGINT: a client leaves on both, a server (and a lone agent) on neither, unless the file says. */
+  @Test
+  void shutdownRulesAreConsulsPerRole() throws Exception {
+    AgentFlags client = persistentFlags();
+    client.retryJoin.add("127.0.0.1");
+    assertEquals(new AgentConfig.ShutdownSettings(true, false), ConfigLoader.load(client).shutdown());
+    AgentFlags server = persistentFlags();
+    server.server = true;
+    assertEquals(new AgentConfig.ShutdownSettings(false, true), ConfigLoader.load(server).shutdown());
+    assertEquals(new AgentConfig.ShutdownSettings(false, true), ConfigLoader.load(persistentFlags()).shutdown());
+    Files.writeString(dir.resolve("s.json"), "{\"leave_on_terminate\": true, \"skip_leave_on_interrupt\": false}");
+    assertEquals(new AgentConfig.ShutdownSettings(true, false), ConfigLoader.load(server).shutdown());
+  }
 }
