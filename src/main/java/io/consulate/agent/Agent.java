@@ -85,8 +85,8 @@ public final class Agent {
   /** Built once per (re)load, not per query: the DNS hot path reads it through a supplier. */
   private volatile DnsConfig dnsConfig;
   private volatile Role role;
-  private final Store store = Store.create();
   private final AgentMetrics metrics = new AgentMetrics();
+  private final Store store = Store.create(metrics.registry);
   private LocalAgent local;
   private AgentChecks checks;
   private CriticalReaper reaper;
@@ -376,7 +376,6 @@ public final class Agent {
 
   /** The agent-wide gauges; the leader this agent knows is sampled every second for the changes counter. */
   private void startMetrics() {
-    store.instrument(metrics.registry);
     metrics.watch(() -> cluster, store::snapshot, config.nodeName(), blocking::parked);
     vertx.setPeriodic(1000, id -> metrics.sampleLeader(cluster));
   }

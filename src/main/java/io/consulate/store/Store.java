@@ -14,7 +14,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * The one write pipeline of DESIGN.md: every state change is a {@link Command}, submitted here on any node,
@@ -30,41 +30,44 @@ public final class Store implements AutoCloseable {
   /** Before this server joined its Raft group, or a client linked to a server. */
   private static final Replicator NO_WRITER = command -> CompletableFuture.failedFuture(new NoLeaderException());
 
-  /** The store's meters: they count nothing until {@link #instrument} adds the agent's registry. */
-  private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
-  private final Publication publication = new Publication(meters);
-  private final Timer writesDone = writes("done");
-  private final Timer writesRefused = writes("refused");
-  private final Timer writesFailed = writes("failed");
-  private final ReplicatedState state = new ReplicatedState(publication);
-  private final Mirror mirror = new Mirror(state);
+  private final MeterRegistry meters;
+  private final Publication publication;
+  private final Timer writesDone;
+  private final Timer writesRefused;
+  private final Timer writesFailed;
+  private final ReplicatedState state;
+  private final Mirror mirror;
   private volatile Replicator writer = NO_WRITER;
   /** This server's Raft member; null on a client and before the group is known. */
   private volatile RaftNode raft;
 
-  private Store() {}
+  /** {@code meters} gets the store's: writes by outcome and latency, publications, entries applied. */
+  private Store(MeterRegistry meters) {
+    this.meters = meters;
+    publication = new Publication(meters);
+    state = new ReplicatedState(publication);
+    mirror = new Mirror(state);
+    writesDone = writes("done");
+    writesRefused = writes("refused");
+    writesFailed = writes("failed");
+  }
 
   private Timer writes(String outcome) {
     return Timer.builder("consul.store.write").description("Writes submitted on this node, from submit to visible here")
         .tag("outcome", outcome).register(meters);
   }
 
-  /** Reports the store's meters (writes by outcome and latency, publications, entries applied) to {@code registry}. */
-  public void instrument(MeterRegistry registry) {
-    meters.add(registry);
-  }
-
   /**
    * An empty store that serves reads at once; writes fail with "No cluster leader" until it either joins the
    * Raft group ({@link #startRaft}) or follows a server ({@link #follow}).
    */
-  public static Store create() {
-    return new Store();
+  public static Store create(MeterRegistry meters) {
+    return new Store(meters);
   }
 
-  /** A server's store, in its Raft group; blocks, see {@link #startRaft}. */
+  /** A server's store, in its Raft group, its meters on a registry of its own; blocks, see {@link #startRaft}. */
   public static Store start(RaftSettings settings, String group) throws Exception {
-    Store store = new Store();
+    Store store = new Store(new SimpleMeterRegistry());
     store.startRaft(settings, group);
     return store;
   }

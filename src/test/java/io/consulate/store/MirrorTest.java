@@ -1,5 +1,6 @@
 package io.consulate.store;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +28,7 @@ class MirrorTest {
   @BeforeEach
   void open() throws Exception {
     server = new LoneStore(Clock.systemUTC(), null);
-    client = Store.create();
+    client = Store.create(new SimpleMeterRegistry());
     client.follow(command -> server.store.forward(command));
   }
 
