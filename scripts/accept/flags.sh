@@ -7,13 +7,14 @@
 #   3. SIGTERM follows Consul's leave_on_terminate defaults: a client leaves the cluster and exits 0, a server
 #      exits 1 without leaving; the pid file is gone once the agent exits
 #   4. Consul's refusals: -bootstrap without -server, -bootstrap with -bootstrap-expect
+#   5. -log-json and -log-file with -log-rotate-bytes / -log-rotate-max-files
 # Servers bind 127.0.0.31-32 with Consul's default cluster ports; HTTP and DNS on 127.0.0.1 ports of their own.
 # Run from the project root; needs ../shared/accept/lib.sh.
 cd "$(git rev-parse --show-toplevel 2>/dev/null || pwd)"
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 declare -A HP DP
-for n in b1 b2 c1; do HP[$n]=$(free_port); DP[$n]=$(free_port); done
+for n in b1 b2 c1 l1; do HP[$n]=$(free_port); DP[$n]=$(free_port); done
 h() { echo "127.0.0.1:${HP[$1]}"; }
 
 echo "== 1. -server -bootstrap, -pid-file"
@@ -57,5 +58,18 @@ check "-bootstrap without -server" "==> 'bootstrap = true' requires 'server = tr
 check "-bootstrap with -bootstrap-expect" \
   "==> 'bootstrap_expect > 0' and 'bootstrap = true' are mutually exclusive" \
   "$(refusal -server -bootstrap -bootstrap-expect 3)"
+
+echo "== 5. -log-json, -log-file and rotation"
+start_agent l1 -dev -node l1 -http-port "${HP[l1]}" -dns-port "${DP[l1]}" -log-json -log-file "$WORK/logs/" \
+  -log-rotate-bytes 1500 -log-rotate-max-files 2
+wait_http "$(h l1)" 60 || fail "l1 starts"
+for _ in $(seq 1 30); do curl -s -X PUT "http://$(h l1)/v1/agent/reload" >/dev/null; done
+check "every console line is JSON with Consul's fields" "" \
+  "$(jq -cR 'fromjson? // "not json: \(.)" | if type == "object" then (if has("@timestamp") and has("@level") and has("@message") then empty else "missing fields" end) else . end' "$WORK/l1.log" | head -3)"
+check "the log file holds the same JSON lines" "info" \
+  "$(jq -r '."@level"' "$WORK/logs/consulate-0.log" | sort -u | head -1)"
+check "rotated at 1,500 bytes, keeping the current file and 2 archives" \
+  "consulate-0.log consulate-1.log consulate-2.log" "$(cd "$WORK/logs" && ls consulate-*.log | xargs)"
+check "no file much over the limit" "" "$(find "$WORK/logs" -name 'consulate-*.log' -size +3k)"
 
 summary

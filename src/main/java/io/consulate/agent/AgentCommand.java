@@ -26,6 +26,7 @@ final class AgentCommand implements java.util.concurrent.Callable<Integer> {
   public Integer call() throws Exception {
     AgentConfig first = ConfigLoader.load(flags);
     LogLevels.apply(first.logLevel());
+    LogOutput.apply(first.log());
     PidFile.write(first.pidFile());
     Agent agent;
     try {

@@ -39,7 +39,8 @@ public record AgentConfig(
     Path pidFile,
     Map<String, String> nodeMeta,
     UiSettings ui,
-    ShutdownSettings shutdown) {
+    ShutdownSettings shutdown,
+    LogSettings log) {
 
   public AgentConfig {
     recursors = List.copyOf(recursors);
@@ -54,6 +55,12 @@ public record AgentConfig(
    * agent that is no server and joins nothing: it holds the state itself).
    */
   public record ShutdownSettings(boolean leaveOnTerminate, boolean skipLeaveOnInterrupt) {}
+
+  /**
+   * Consul's {@code log_json}, {@code log_file}, {@code log_rotate_bytes} and {@code log_rotate_max_files}
+   * ({@code file} null: the console only).
+   */
+  public record LogSettings(boolean json, String file, long rotateBytes, int rotateMaxFiles) {}
 
   /** Consul's {@code ui_config}: whether {@code /ui/} is served, and from which directory (null: the jar's). */
   public record UiSettings(boolean enabled, Path dir) {}

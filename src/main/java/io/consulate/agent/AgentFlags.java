@@ -49,6 +49,18 @@ public final class AgentFlags {
   @Option(names = "-log-level", paramLabel = "LEVEL", description = "trace, debug, info, warn or err (default: info).")
   String logLevel;
 
+  @Option(names = "-log-json", description = "Log one JSON object per line (Consul's @timestamp, @level, @module, @message).")
+  boolean logJson;
+
+  @Option(names = "-log-file", paramLabel = "PATH", description = "Also log to this file (a path ending in / is a directory).")
+  String logFile;
+
+  @Option(names = "-log-rotate-bytes", paramLabel = "N", description = "Rotate the log file when it reaches N bytes (0: never).")
+  Long logRotateBytes;
+
+  @Option(names = "-log-rotate-max-files", paramLabel = "N", description = "Older log files to keep (0: all, -1: none).")
+  Integer logRotateMaxFiles;
+
   @Option(names = "-server", description = "Server mode: holds the datacenter's state in the Raft group. Without it the agent is a client of the servers it joins.")
   boolean server;
 

@@ -30,7 +30,8 @@ public final class ConfigLoader {
       "advertise_addr", "client_addr", "ports", "domain", "recursors", "dns_config", "service", "services", "check",
       "checks", "enable_script_checks", "enable_local_script_checks", "log_level", "server", "bootstrap_expect",
       "retry_join", "ui", "ui_config", "start_join", "reconnect_timeout", "rejoin_after_leave", "bootstrap", "pid_file", "node_meta",
-      "ui_dir", "leave_on_terminate", "skip_leave_on_interrupt");
+      "ui_dir", "leave_on_terminate", "skip_leave_on_interrupt", "log_json", "log_file", "log_rotate_bytes",
+      "log_rotate_max_files");
 
   private ConfigLoader() {}
 
@@ -111,6 +112,10 @@ public final class ConfigLoader {
     Path uiDir;
     Boolean leaveOnTerminate;
     Boolean skipLeaveOnInterrupt;
+    boolean logJson;
+    String logFile;
+    long logRotateBytes;
+    int logRotateMaxFiles;
 
     void apply(Path file) {
       String text;
@@ -164,6 +169,10 @@ public final class ConfigLoader {
       enableScriptChecks = f.bool(enableScriptChecks, "enable_script_checks");
       enableLocalScriptChecks = f.bool(enableLocalScriptChecks, "enable_local_script_checks");
       logLevel = f.string(logLevel, "log_level");
+      logJson = f.bool(logJson, "log_json");
+      logFile = f.string(logFile, "log_file");
+      logRotateBytes = f.integer((int) logRotateBytes, "log_rotate_bytes");
+      logRotateMaxFiles = f.integer(logRotateMaxFiles, "log_rotate_max_files");
       if (f.json().containsKey("leave_on_terminate")) leaveOnTerminate = f.bool(false, "leave_on_terminate");
       if (f.json().containsKey("skip_leave_on_interrupt")) skipLeaveOnInterrupt = f.bool(false, "skip_leave_on_interrupt");
       // "ui" and "ui_dir" are the keys Consul had before ui_config, still accepted.
@@ -212,6 +221,10 @@ public final class ConfigLoader {
       if (f.domain != null) domain = f.domain;
       recursors.addAll(f.recursors);
       if (f.logLevel != null) logLevel = f.logLevel;
+      logJson |= f.logJson;
+      if (f.logFile != null) logFile = f.logFile;
+      if (f.logRotateBytes != null) logRotateBytes = f.logRotateBytes;
+      if (f.logRotateMaxFiles != null) logRotateMaxFiles = f.logRotateMaxFiles;
       if (f.serfLanPort != null) serfLanPort = f.serfLanPort;
       if (f.serverPort != null) serverPort = f.serverPort;
       serfLanPortGiven |= f.serfLanPort != null;
@@ -275,7 +288,7 @@ public final class ConfigLoader {
       return new AgentConfig(datacenter.toLowerCase(java.util.Locale.ROOT), nodeName, dataDir, bindAddr, advertise,
           clientAddr, httpPort, dnsPort, serverPort, dom, recursors, settings, services, checks, enableScriptChecks,
           enableLocalScriptChecks, logLevel, dev, server || dev, rejoin, cluster(dev, "0.0.0.0".equals(bindAddr) ? advertise : bindAddr),
-          pidFile, nodeMeta, ui(dev), shutdown(dev));
+          pidFile, nodeMeta, ui(dev), shutdown(dev), log());
     }
 
     /**
@@ -286,6 +299,12 @@ public final class ConfigLoader {
       boolean client = !(server || dev) && !retryJoin.isEmpty();
       return new AgentConfig.ShutdownSettings(leaveOnTerminate != null ? leaveOnTerminate : client,
           skipLeaveOnInterrupt != null ? skipLeaveOnInterrupt : !client);
+    }
+
+    private AgentConfig.LogSettings log() {
+      if (logRotateBytes < 0) throw new ConfigException("log_rotate_bytes cannot be negative: " + logRotateBytes);
+      return new AgentConfig.LogSettings(logJson, logFile == null || logFile.isEmpty() ? null : logFile, logRotateBytes,
+          logRotateMaxFiles);
     }
 
     /** Consul serves the UI in -dev or when asked to; a UI directory that is not one is a config error. */
