@@ -6,7 +6,8 @@
 #      ?node-meta filters and as DNS TXT
 #   3. SIGTERM follows Consul's leave_on_terminate defaults: a client leaves the cluster and exits 0, a server
 #      exits 1 without leaving; the pid file is gone once the agent exits
-#   4. Consul's refusals: -bootstrap without -server, -bootstrap with -bootstrap-expect
+#   4. Consul's refusals: -bootstrap without -server, -bootstrap with -bootstrap-expect, -protocol out of range,
+#      a -node-id that is no UUID; a Consul flag Consulate does not implement is refused in one line
 #   5. -log-json and -log-file with -log-rotate-bytes / -log-rotate-max-files
 # Servers bind 127.0.0.31-32 with Consul's default cluster ports; HTTP and DNS on 127.0.0.1 ports of their own.
 # Run from the project root; needs ../shared/accept/lib.sh.
@@ -58,11 +59,18 @@ check "-bootstrap without -server" "==> 'bootstrap = true' requires 'server = tr
 check "-bootstrap with -bootstrap-expect" \
   "==> 'bootstrap_expect > 0' and 'bootstrap = true' are mutually exclusive" \
   "$(refusal -server -bootstrap -bootstrap-expect 3)"
+check "-protocol out of range" "==> Protocol version '4' too high. Must be in range: [2, 3]" "$(refusal -protocol 4)"
+check "-node-id that is no UUID" '==> node_id invalid: "n1" is not a UUID' "$(refusal -node-id n1)"
+check "an unimplemented Consul flag: one line, not silence" \
+  "==> -encrypt is not supported by Consulate; remove it to start the agent" "$(refusal -encrypt pUqJrVyVRj5jsiYEkM/tFQ==)"
 
 echo "== 5. -log-json, -log-file and rotation"
 start_agent l1 -dev -node l1 -http-port "${HP[l1]}" -dns-port "${DP[l1]}" -log-json -log-file "$WORK/logs/" \
-  -log-rotate-bytes 1500 -log-rotate-max-files 2
+  -log-rotate-bytes 1500 -log-rotate-max-files 2 -node-id 0d6e1b7c-3f5a-4d2b-9a31-2f7c8e1a4b10 -protocol 3 \
+  -disable-host-node-id
 wait_http "$(h l1)" 60 || fail "l1 starts"
+check "-node-id is the node's ID in the catalog" "0d6e1b7c-3f5a-4d2b-9a31-2f7c8e1a4b10" \
+  "$(curl -s "http://$(h l1)/v1/catalog/node/l1" | jq -r .Node.ID)"
 for _ in $(seq 1 30); do curl -s -X PUT "http://$(h l1)/v1/agent/reload" >/dev/null; done
 check "every console line is JSON with Consul's fields" "" \
   "$(jq -cR 'fromjson? // "not json: \(.)" | if type == "object" then (if has("@timestamp") and has("@level") and has("@message") then empty else "missing fields" end) else . end' "$WORK/l1.log" | head -3)"

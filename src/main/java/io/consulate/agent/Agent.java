@@ -172,7 +172,7 @@ public final class Agent {
 
   /** Identity, role and cluster membership; blocks (data dir, the LAN's first replicated write). */
   private void prepare() throws java.io.IOException {
-    String nodeId = NodeIdentity.load(config.dataDir());
+    String nodeId = config.nodeId() != null ? config.nodeId() : NodeIdentity.load(config.dataDir());
     known = new KnownAddresses(config.dataDir());
     LinkedHashSet<String> toJoin = new LinkedHashSet<>(config.cluster().join());
     if (!config.dev()) toJoin.addAll(known.toRejoin(config.rejoin()));

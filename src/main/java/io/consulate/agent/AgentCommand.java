@@ -7,6 +7,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code consulate agent}: runs an agent until SIGINT/SIGTERM; SIGHUP reloads the configuration. */
 @Command(name = "agent", description = "Run a Consulate agent.", mixinStandardHelpOptions = true)
@@ -18,12 +20,16 @@ final class AgentCommand implements java.util.concurrent.Callable<Integer> {
   @Mixin
   AgentFlags flags = new AgentFlags();
 
+  @Spec
+  CommandSpec spec;
+
   static boolean isRunning() {
     return RUNNING.get();
   }
 
   @Override
   public Integer call() throws Exception {
+    UnsupportedFlags.refuse(spec.commandLine().getParseResult());
     AgentConfig first = ConfigLoader.load(flags);
     LogLevels.apply(first.logLevel());
     LogOutput.apply(first.log());

@@ -12,7 +12,8 @@ import java.util.Map;
  * {@code server} is Consul's server mode ({@code -dev} is a server); {@code rejoin} is {@code -rejoin};
  * {@code pidFile} ({@code -pid-file}, {@code pid_file}) is null when none is asked for; {@code nodeMeta} is
  * {@code -node-meta} and {@code node_meta}, validated as Consul's; {@code ui} is {@code -ui}, {@code -ui-dir}
- * and {@code ui_config} (on by default only in {@code -dev}, as in Consul).
+ * and {@code ui_config} (on by default only in {@code -dev}, as in Consul); {@code nodeId} is {@code -node-id}
+ * ({@code node_id}), null for the random one kept in the data dir.
  */
 public record AgentConfig(
     String datacenter,
@@ -40,7 +41,13 @@ public record AgentConfig(
     Map<String, String> nodeMeta,
     UiSettings ui,
     ShutdownSettings shutdown,
-    LogSettings log) {
+    LogSettings log,
+    String nodeId) {
+
+  /** The protocol versions this build speaks, Consul's range ({@code -protocol}). */
+  public static final int PROTOCOL_MIN = 2;
+  public static final int PROTOCOL_MAX = 3;
+
 
   public AgentConfig {
     recursors = List.copyOf(recursors);

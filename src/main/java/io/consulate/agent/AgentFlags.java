@@ -94,4 +94,20 @@ public final class AgentFlags {
 
   @Option(names = "-ui-dir", paramLabel = "DIR", description = "Serve the web UI from DIR instead of the built-in one.")
   Path uiDir;
+
+  @Option(names = "-node-id", paramLabel = "UUID", description = "This node's ID (default: random, kept in the data dir).")
+  String nodeId;
+
+  @Option(names = "-disable-host-node-id", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+      description = "Accepted: node IDs are always random, never derived from the host.")
+  Boolean disableHostNodeId;
+
+  @Option(names = "-protocol", paramLabel = "N", description = "The protocol version to speak (this build speaks 2 to 3).")
+  Integer protocol;
+
+  @Option(names = "-enable-script-checks", description = "Allow script checks registered over the HTTP API too.")
+  boolean enableScriptChecks;
+
+  @Option(names = "-enable-local-script-checks", description = "Allow script checks from config files.")
+  boolean enableLocalScriptChecks;
 }

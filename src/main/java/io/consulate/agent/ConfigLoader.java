@@ -31,7 +31,7 @@ public final class ConfigLoader {
       "checks", "enable_script_checks", "enable_local_script_checks", "log_level", "server", "bootstrap_expect",
       "retry_join", "ui", "ui_config", "start_join", "reconnect_timeout", "rejoin_after_leave", "bootstrap", "pid_file", "node_meta",
       "ui_dir", "leave_on_terminate", "skip_leave_on_interrupt", "log_json", "log_file", "log_rotate_bytes",
-      "log_rotate_max_files");
+      "log_rotate_max_files", "node_id", "disable_host_node_id", "protocol");
 
   private ConfigLoader() {}
 
@@ -112,6 +112,8 @@ public final class ConfigLoader {
     Path uiDir;
     Boolean leaveOnTerminate;
     Boolean skipLeaveOnInterrupt;
+    String nodeId;
+    int protocol = AgentConfig.PROTOCOL_MAX;
     boolean logJson;
     String logFile;
     long logRotateBytes;
@@ -169,6 +171,9 @@ public final class ConfigLoader {
       enableScriptChecks = f.bool(enableScriptChecks, "enable_script_checks");
       enableLocalScriptChecks = f.bool(enableLocalScriptChecks, "enable_local_script_checks");
       logLevel = f.string(logLevel, "log_level");
+      nodeId = f.string(nodeId, "node_id");
+      f.bool(true, "disable_host_node_id"); // read for its type: node IDs are never derived from the host
+      protocol = f.integer(protocol, "protocol");
       logJson = f.bool(logJson, "log_json");
       logFile = f.string(logFile, "log_file");
       logRotateBytes = f.integer((int) logRotateBytes, "log_rotate_bytes");
@@ -222,6 +227,10 @@ public final class ConfigLoader {
       recursors.addAll(f.recursors);
       if (f.logLevel != null) logLevel = f.logLevel;
       logJson |= f.logJson;
+      if (f.nodeId != null) nodeId = f.nodeId;
+      if (f.protocol != null) protocol = f.protocol;
+      enableScriptChecks |= f.enableScriptChecks;
+      enableLocalScriptChecks |= f.enableLocalScriptChecks;
       if (f.logFile != null) logFile = f.logFile;
       if (f.logRotateBytes != null) logRotateBytes = f.logRotateBytes;
       if (f.logRotateMaxFiles != null) logRotateMaxFiles = f.logRotateMaxFiles;
@@ -288,7 +297,7 @@ public final class ConfigLoader {
       return new AgentConfig(datacenter.toLowerCase(java.util.Locale.ROOT), nodeName, dataDir, bindAddr, advertise,
           clientAddr, httpPort, dnsPort, serverPort, dom, recursors, settings, services, checks, enableScriptChecks,
           enableLocalScriptChecks, logLevel, dev, server || dev, rejoin, cluster(dev, "0.0.0.0".equals(bindAddr) ? advertise : bindAddr),
-          pidFile, nodeMeta, ui(dev), shutdown(dev), log());
+          pidFile, nodeMeta, ui(dev), shutdown(dev), log(), nodeId());
     }
 
     /**
@@ -299,6 +308,26 @@ public final class ConfigLoader {
       boolean client = !(server || dev) && !retryJoin.isEmpty();
       return new AgentConfig.ShutdownSettings(leaveOnTerminate != null ? leaveOnTerminate : client,
           skipLeaveOnInterrupt != null ? skipLeaveOnInterrupt : !client);
+    }
+
+    /** A given node ID must be a UUID; {@code -protocol} must be one this build speaks (Consul's checks and words). */
+    private String nodeId() {
+      if (protocol < AgentConfig.PROTOCOL_MIN) {
+        throw new ConfigException(String.format("Protocol version '%d' too low. Must be in range: [%d, %d]", protocol,
+            AgentConfig.PROTOCOL_MIN, AgentConfig.PROTOCOL_MAX));
+      }
+      if (protocol > AgentConfig.PROTOCOL_MAX) {
+        throw new ConfigException(String.format("Protocol version '%d' too high. Must be in range: [%d, %d]", protocol,
+            AgentConfig.PROTOCOL_MIN, AgentConfig.PROTOCOL_MAX));
+      }
+      if (nodeId == null || nodeId.isEmpty()) return null;
+      try {
+        java.util.UUID.fromString(nodeId);
+        if (nodeId.length() != 36) throw new IllegalArgumentException();
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("node_id invalid: \"" + nodeId + "\" is not a UUID");
+      }
+      return nodeId.toLowerCase(java.util.Locale.ROOT);
     }
 
     private AgentConfig.LogSettings log() {

@@ -30,6 +30,7 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     configureLogging();
     CommandLine cli = new CommandLine(new Main());
+    UnsupportedFlags.addTo(cli.getSubcommands().get("agent").getCommandSpec());
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       cmd.getErr().println("==> " + (e.getMessage() != null ? e.getMessage() : e.toString()));
       return 1;
