@@ -7,6 +7,7 @@ import io.consulate.cli.KvCommand;
 import io.consulate.cli.LockCommand;
 import io.consulate.cli.MembersCommand;
 import io.consulate.cli.ReloadCommand;
+import io.consulate.cli.SnapshotCommand;
 import io.consulate.cli.WatchCommand;
 import io.consulate.template.TemplateCommand;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
     description = "A Consul-compatible, DNS-first service registry.",
     subcommands = {AgentCommand.class, ReloadCommand.class, MembersCommand.class, CatalogCommand.class,
         KvCommand.class, LockCommand.class, WatchCommand.class, TemplateCommand.class, JoinCommand.class,
-        LeaveCommand.class})
+        LeaveCommand.class, SnapshotCommand.class})
 public final class Main implements Runnable {
   @Override
   public void run() {

@@ -41,6 +41,7 @@ public final class HttpApi {
     SessionEndpoints session = new SessionEndpoints(store, kvReads, info.nodeName(), clock);
     TxnEndpoint txn = new TxnEndpoint(store, clock);
     MetricsEndpoint metricsApi = new MetricsEndpoint(metrics, clock);
+    SnapshotEndpoint snapshotApi = new SnapshotEndpoint(store, info.datacenter(), info.nodeName(), clock);
 
     Router router = Router.router(vertx);
     router.route().handler(HttpApi::rawBodies);
@@ -87,6 +88,7 @@ public final class HttpApi {
         .put("/v1/kv/*", kv::kvPut)
         .delete("/v1/kv/*", kv::kvDelete)
         .put("/v1/txn", txn::txn)
+        .get("/v1/snapshot", snapshotApi::save)
         .put("/v1/session/create", session::sessionCreate)
         .put("/v1/session/destroy/:id", session::sessionDestroy)
         .put("/v1/session/renew/:id", session::sessionRenew)

@@ -84,6 +84,12 @@ final class KvCodec {
     return out;
   }
 
+  /** What a stored key holds, as a snapshot's inspection counts it: "KV entries", "Sessions", or null. */
+  static String kindOf(String storedKey) {
+    if (storedKey.startsWith(ENTRY)) return "KV entries";
+    return storedKey.startsWith(SESSION) ? "Sessions" : null;
+  }
+
   /** The state of every stored entry. */
   static KvState state(Map<String, String> stored) {
     TreeMap<String, KvEntry> entries = new TreeMap<>();

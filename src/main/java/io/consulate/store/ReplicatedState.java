@@ -142,6 +142,11 @@ final class ReplicatedState implements StateMachine {
     }
   }
 
+  /** The index a whole state written by {@link #writeContentTo} was taken at. */
+  static long indexIn(byte[] whole) {
+    return java.nio.ByteBuffer.wrap(whole, 4, 8).getLong(); // after the format (int)
+  }
+
   /** The applied count a whole state written by {@link #writeContentTo} was taken at. */
   static long appliedIn(byte[] whole) {
     return java.nio.ByteBuffer.wrap(whole, 12, 8).getLong(); // after the format (int) and the index (long)

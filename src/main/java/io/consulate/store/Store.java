@@ -8,6 +8,11 @@ import io.consulate.cluster.Replicator;
 import io.consulate.cluster.StreamSink;
 import io.consulate.cluster.StreamSource;
 import io.consulate.kv.KvState;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -160,6 +165,29 @@ public final class Store implements AutoCloseable {
    */
   public CompletionStage<Long> barrier() {
     return submit(new HousekeepingCommand.Barrier()).thenApply(Applied::index);
+  }
+
+  /** A backup taken by {@link #save}: the archive's bytes and the index of the state in it. */
+  public record Saved(long index, byte[] archive) {}
+
+  /**
+   * A backup of the whole state ({@link SnapshotArchive}), taken once this node holds every write acknowledged
+   * before the call (a barrier through the leader); the state is copied under the state's lock, off the caller.
+   */
+  public CompletionStage<Saved> save(String datacenter, String node, long nowMillis) {
+    return barrier().thenApplyAsync(i -> {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (DataOutputStream out = new DataOutputStream(bytes)) {
+        state.writeContentTo(out);
+      } catch (IOException e) {
+        throw new IllegalStateException("writing to memory failed", e);
+      }
+      byte[] content = bytes.toByteArray();
+      long index = ReplicatedState.indexIn(content);
+      JsonObject meta = new JsonObject().put("Version", SnapshotArchive.VERSION).put("Index", index)
+          .put("Datacenter", datacenter).put("Node", node).put("Time", Instant.ofEpochMilli(nowMillis).toString());
+      return new Saved(index, SnapshotArchive.write(meta, content));
+    });
   }
 
   private static Throwable unwrapped(Throwable err) {
