@@ -376,7 +376,7 @@ public final class Agent {
 
   /** The agent-wide gauges; the leader this agent knows is sampled every second for the changes counter. */
   private void startMetrics() {
-    metrics.watch(() -> cluster, store::snapshot, config.nodeName(), blocking::parked);
+    metrics.watch(() -> cluster, store::snapshot, config.nodeName(), this::parkedQueries);
     vertx.setPeriodic(1000, id -> metrics.sampleLeader(cluster));
   }
 

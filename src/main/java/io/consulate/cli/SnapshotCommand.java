@@ -12,9 +12,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code consulate snapshot save|inspect}: backups of the whole state, as Consul's {@code snapshot} command. */
-@Command(name = "snapshot", description = "Save and inspect snapshots of the agent's state.", mixinStandardHelpOptions = true,
-    subcommands = {SnapshotCommand.Save.class, SnapshotCommand.Inspect.class})
+/** {@code consulate snapshot save|restore|inspect}: backups of the whole state, as Consul's {@code snapshot} command. */
+@Command(name = "snapshot", description = "Save, restore and inspect snapshots of the cluster's state.", mixinStandardHelpOptions = true,
+    subcommands = {SnapshotCommand.Save.class, SnapshotCommand.Restore.class, SnapshotCommand.Inspect.class})
 public final class SnapshotCommand implements Runnable {
   @Override
   public void run() {
@@ -36,6 +36,21 @@ public final class SnapshotCommand implements Runnable {
       Files.write(tmp, res.body());
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       System.out.println("Saved and verified snapshot to index " + archive.meta().getLong("Index"));
+      return 0;
+    }
+  }
+
+  @Command(name = "restore", description = "Replace the cluster's state with FILE's.", mixinStandardHelpOptions = true)
+  static final class Restore extends HttpCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE")
+    Path file;
+
+    @Override
+    public Integer call() throws Exception {
+      byte[] archive = Files.readAllBytes(file);
+      SnapshotArchive.read(archive); // a damaged file is refused here, before it reaches the agent
+      KvCommand.requireOk(exchange("PUT", "/v1/snapshot", archive));
+      System.out.println("Restored snapshot");
       return 0;
     }
   }

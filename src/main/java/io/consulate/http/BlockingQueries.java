@@ -15,7 +15,8 @@ import java.util.function.ToLongFunction;
 
 /**
  * Consul's blocking queries ({@code ?index=N&wait=5m}): a request parks until a published snapshot moves the
- * index of <em>its own view</em> past N, or until the wait (default 5m, at most 10m, plus up to wait/16 of
+ * index of <em>its own view</em> past N, or back below what it was (a restored snapshot: Consul abandons every
+ * blocking query then), or until the wait (default 5m, at most 10m, plus up to wait/16 of
  * jitter) ends. Parked requests cost a map entry and a timer; they are checked once per published snapshot.
  * Generic over the snapshot type: the catalog and the KV store each have one.
  */
@@ -27,8 +28,13 @@ public final class BlockingQueries<S> {
   private final SnapshotPublisher<S> publisher;
   private final Set<Waiter<S>> waiters = ConcurrentHashMap.newKeySet();
 
-  private record Waiter<S>(long index, ToLongFunction<S> view, Promise<S> promise,
-      Context context) {}
+  /** {@code seen}: the view's index when the request parked; below it later means the state was restored. */
+  private record Waiter<S>(long index, long seen, ToLongFunction<S> view, Promise<S> promise, Context context) {
+    boolean wakesOn(S snap) {
+      long now = view.applyAsLong(snap);
+      return now > index || now < seen;
+    }
+  }
 
   public BlockingQueries(Vertx vertx, SnapshotPublisher<S> publisher) {
     this.vertx = vertx;
@@ -43,7 +49,7 @@ public final class BlockingQueries<S> {
     S now = publisher.current();
     if (index == 0 || view.applyAsLong(now) > index) return Future.succeededFuture(now);
     Promise<S> promise = Promise.promise();
-    Waiter<S> w = new Waiter<>(index, view, promise, vertx.getOrCreateContext());
+    Waiter<S> w = new Waiter<>(index, view.applyAsLong(now), view, promise, vertx.getOrCreateContext());
     waiters.add(w);
     S latest = publisher.current();
     if (view.applyAsLong(latest) > index && waiters.remove(w)) return Future.succeededFuture(latest);
@@ -62,7 +68,7 @@ public final class BlockingQueries<S> {
 
   private void onSnapshot(S snap) {
     for (Waiter<S> w : waiters) {
-      if (w.view().applyAsLong(snap) > w.index() && waiters.remove(w)) {
+      if (w.wakesOn(snap) && waiters.remove(w)) {
         w.context().runOnContext(v -> w.promise().tryComplete(snap));
       }
     }

@@ -21,6 +21,8 @@ import java.util.function.Supplier;
 public final class HttpApi {
   /** Consul refuses bodies over this size; KV values are limited separately. */
   static final long MAX_BODY_BYTES = 1L << 20;
+  /** A snapshot to restore is the whole state: bodies of {@code PUT /v1/snapshot} may be this large. */
+  static final long MAX_SNAPSHOT_BYTES = 256L << 20;
 
   private HttpApi() {}
 
@@ -45,7 +47,9 @@ public final class HttpApi {
 
     Router router = Router.router(vertx);
     router.route().handler(HttpApi::rawBodies);
-    router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    BodyHandler bodies = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
+    BodyHandler snapshots = BodyHandler.create(false).setBodyLimit(MAX_SNAPSHOT_BYTES);
+    router.route().handler(ctx -> (ctx.request().path().equals("/v1/snapshot") ? snapshots : bodies).handle(ctx));
     router.errorHandler(413, ctx -> Replies.text(ctx.response(), 413, "Request body too large"));
     router.errorHandler(400, ctx -> Replies.text(ctx.response(), 400, "Bad request"));
     // The web UI's assets and summary endpoints (package ui, above this one): before the 404 for unknown paths.
@@ -89,6 +93,7 @@ public final class HttpApi {
         .delete("/v1/kv/*", kv::kvDelete)
         .put("/v1/txn", txn::txn)
         .get("/v1/snapshot", snapshotApi::save)
+        .put("/v1/snapshot", snapshotApi::restore)
         .put("/v1/session/create", session::sessionCreate)
         .put("/v1/session/destroy/:id", session::sessionDestroy)
         .put("/v1/session/renew/:id", session::sessionRenew)

@@ -101,7 +101,8 @@ public final class Replies {
     } else if (cause instanceof UnknownIdException) {
       status = 404;
       reason = cause.getMessage();
-    } else if (cause instanceof InvalidDefinitionException || cause instanceof CatalogException) {
+    } else if (cause instanceof InvalidDefinitionException || cause instanceof CatalogException
+        || cause instanceof io.consulate.store.SnapshotException) {
       status = 400;
       reason = cause.getMessage();
     } else if (cause instanceof KvException || cause instanceof ClusterException) {

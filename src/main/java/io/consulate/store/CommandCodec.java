@@ -22,6 +22,7 @@ final class CommandCodec {
   static final byte TXN = 3;
   static final byte SESSION = 4;
   static final byte HOUSEKEEPING = 5;
+  static final byte RESTORE = 6;
 
   private CommandCodec() {}
 
@@ -39,6 +40,7 @@ final class CommandCodec {
     if (c instanceof KvCommand) return KV;
     if (c instanceof TxnCommand) return TXN;
     if (c instanceof SessionCommand) return SESSION;
+    if (c instanceof RestoreCommand) return RESTORE;
     return HOUSEKEEPING;
   }
 
@@ -54,6 +56,7 @@ final class CommandCodec {
       case TXN: return TxnCommand.fromJson(j);
       case SESSION: return SessionCommand.fromJson(j);
       case HOUSEKEEPING: return HousekeepingCommand.fromJson(j);
+      case RESTORE: return RestoreCommand.fromJson(j);
       default: throw new IllegalArgumentException("unknown command type " + data[offset + 1]);
     }
   }

@@ -5,13 +5,17 @@ import io.consulate.catalog.ChangeSet;
 import io.consulate.catalog.EntryKeys;
 import io.consulate.catalog.LiveCatalog;
 import io.consulate.kv.KvChanges;
+import io.consulate.kv.KvException;
 import io.consulate.kv.KvState;
+import java.io.ByteArrayInputStream;
 import java.io.DataInput;
+import java.io.DataInputStream;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -88,6 +92,7 @@ final class ReplicatedState implements StateMachine {
   }
 
   private <R> byte[] run(Command<R> command, boolean answer) {
+    if (command instanceof RestoreCommand r) return restore(r, answer);
     Mutation m = new Mutation(live, kv, index + 1, command.nowMillis());
     R result;
     try {
@@ -152,30 +157,72 @@ final class ReplicatedState implements StateMachine {
     return java.nio.ByteBuffer.wrap(whole, 12, 8).getLong(); // after the format (int) and the index (long)
   }
 
-  @Override
-  public synchronized void readContentFrom(DataInput in) throws IOException {
+  /** A whole state as {@link #writeContentTo} writes it. */
+  record Content(long index, long applied, TreeMap<String, Object> catalog, Map<String, String> kv) {}
+
+  /** Reads a whole state; refuses a format newer than this server's. */
+  static Content parse(DataInput in) throws IOException {
     int format = in.readInt();
     if (format > SNAPSHOT_FORMAT) throw new IOException("snapshot format " + format + " is newer than this server");
     long snapshotIndex = in.readLong();
     long snapshotApplied = in.readLong();
-    catalogEntries.clear();
+    TreeMap<String, Object> catalog = new TreeMap<>();
     int n = in.readInt();
     for (int i = 0; i < n; i++) {
       String key = readString(in);
-      catalogEntries.put(key, EntryCodec.decode(key, readString(in)));
+      catalog.put(key, EntryCodec.decode(key, readString(in)));
     }
     Map<String, String> stored = new HashMap<>();
     int m = in.readInt();
     for (int i = 0; i < m; i++) stored.put(readString(in), readString(in));
-    index = snapshotIndex;
-    applied = snapshotApplied;
+    return new Content(snapshotIndex, snapshotApplied, catalog, stored);
+  }
+
+  @Override
+  public synchronized void readContentFrom(DataInput in) throws IOException {
+    Content c = parse(in);
+    catalogEntries.clear();
+    catalogEntries.putAll(c.catalog());
+    index = c.index();
+    applied = c.applied();
     catalog = CatalogSnapshot.EMPTY;
     unpublished.clear();
     unpublished.addAll(catalogEntries.keySet());
-    kv = KvCodec.state(stored);
+    kv = KvCodec.state(c.kv());
     feed.replaced();
     publication.changed();
     LOG.fine("state restored from a snapshot at index " + index);
+  }
+
+  /**
+   * An operator's restore ({@code PUT /v1/snapshot}), applied as one log entry on every server and mirror alike:
+   * the catalog and KV become the archive's, at the next index. Every view's index and the KV indexes move to
+   * that index, so every blocking query wakes and reads the restored state; sessions' TTLs start again from the
+   * restore's time, as Consul's session timers restart on a new leader.
+   */
+  private byte[] restore(RestoreCommand r, boolean answer) {
+    Content c;
+    try {
+      c = parse(new DataInputStream(new ByteArrayInputStream(r.state())));
+    } catch (IOException | RuntimeException e) {
+      return answer ? CommandCodec.refusal(new KvException("the snapshot's state is unreadable: " + e.getMessage()),
+          index, applied) : null;
+    }
+    index++;
+    unpublished.addAll(catalogEntries.keySet());
+    catalogEntries.clear();
+    c.catalog().forEach((k, v) -> catalogEntries.put(k, k.startsWith(EntryKeys.INDEX_PREFIX) ? (Object) index : v));
+    unpublished.addAll(catalogEntries.keySet());
+    Map<String, String> stored = new HashMap<>(c.kv());
+    for (String key : List.copyOf(stored.keySet())) {
+      if (key.startsWith(KvCodec.RENEWAL)) stored.put(key, Long.toString(r.nowMillis()));
+    }
+    for (String key : new String[] {KvCodec.KV_INDEX, KvCodec.SESSION_INDEX, KvCodec.LAST_INDEX}) {
+      stored.put(key, Long.toString(index));
+    }
+    kv = KvCodec.state(stored);
+    LOG.info("state restored from an operator's snapshot taken at index " + c.index() + ", now at index " + index);
+    return answer ? CommandCodec.answer(r, index, index, applied) : null;
   }
 
   /** Values may exceed writeUTF's 64 KiB (KV values go to 512 KiB): length-prefixed UTF-8. */

@@ -190,6 +190,21 @@ public final class Store implements AutoCloseable {
     });
   }
 
+  /**
+   * Replaces the whole state with {@code archive}'s, through the log like any write; completes with the index
+   * it is visible at. A damaged archive is refused here ({@link SnapshotException}) and changes nothing.
+   */
+  public CompletionStage<Long> restore(byte[] archive, long nowMillis) {
+    SnapshotArchive read;
+    try {
+      read = SnapshotArchive.read(archive);
+      read.counts(); // the state inside parses too, before it goes to the log
+    } catch (SnapshotException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return submit(new RestoreCommand(read.state(), nowMillis)).thenApply(Applied::index);
+  }
+
   private static Throwable unwrapped(Throwable err) {
     return err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
   }

@@ -58,4 +58,51 @@ class SnapshotApiTest {
     assertEquals("not a Consulate snapshot (not gzip: Not in GZIP format)",
         assertThrows(SnapshotException.class, () -> SnapshotArchive.read("hello".getBytes())).getMessage());
   }
+
+  @Test
+  void restoreBringsTheSavedStateBackAndADamagedOneChangesNothing() throws Exception {
+    // An agent of its own: the restore replaces the state the other tests count.
+    Agent own = TestAgent.startDev();
+    try (ApiClient api = new ApiClient(own.httpPort())) {
+      restoreRoundTrip(api);
+    } finally {
+      TestAgent.stop(own);
+    }
+  }
+
+  private static void restoreRoundTrip(ApiClient api) throws Exception {
+    api.put("/v1/kv/restore/key", "saved");
+    byte[] archive = api.get("/v1/snapshot").body().getBytes();
+    api.put("/v1/kv/restore/key", "changed");
+    api.put("/v1/kv/restore/extra", "x");
+    long before = Long.parseLong(api.get("/v1/kv/restore/key").getHeader("X-Consul-Index"));
+
+    // A watcher parked on the changed value before the restore is answered by it, not after its wait.
+    java.util.concurrent.CompletableFuture<HttpResponse<Buffer>> watcher = java.util.concurrent.CompletableFuture
+        .supplyAsync(() -> {
+          try {
+            return api.get("/v1/kv/restore/key?index=" + before + "&wait=20s");
+          } catch (Exception e) {
+            throw new java.util.concurrent.CompletionException(e);
+          }
+        });
+    TestAgent.awaitTrue(() -> api.get("/v1/agent/metrics").bodyAsString().contains("\"consul.http.blocking_queries\"")
+        && api.get("/v1/agent/metrics").bodyAsJsonObject().getJsonArray("Gauges").stream()
+            .map(g -> (io.vertx.core.json.JsonObject) g)
+            .anyMatch(g -> g.getString("Name").equals("consul.http.blocking_queries") && g.getDouble("Value") >= 1));
+
+    HttpResponse<Buffer> restored = api.sendBytes(io.vertx.core.http.HttpMethod.PUT, "/v1/snapshot", Buffer.buffer(archive));
+    assertEquals(200, restored.statusCode(), restored.bodyAsString());
+    assertEquals("saved", api.get("/v1/kv/restore/key?raw").bodyAsString());
+    assertEquals(404, api.get("/v1/kv/restore/extra").statusCode());
+    HttpResponse<Buffer> woken = watcher.get(5, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals("saved", new String(java.util.Base64.getDecoder().decode(
+        woken.bodyAsJsonArray().getJsonObject(0).getString("Value"))));
+
+    HttpResponse<Buffer> damaged = api.sendBytes(io.vertx.core.http.HttpMethod.PUT, "/v1/snapshot",
+        Buffer.buffer(Arrays.copyOf(archive, archive.length / 2)));
+    assertEquals(400, damaged.statusCode());
+    assertEquals("the snapshot is truncated", damaged.bodyAsString());
+    assertEquals("saved", api.get("/v1/kv/restore/key?raw").bodyAsString());
+  }
 }
