@@ -11,7 +11,7 @@ const pages = {
   kv: kv.page, cluster: cluster.overview, changes: cluster.changes,
 };
 
-export const live = { catalogIndex: 0, kvIndex: 0, changes: [], seq: 0 };
+export const live = { boot: null, catalogIndex: 0, kvIndex: 0, changes: [], seq: 0 };
 let current = null;
 let refreshing = false;
 let pending = false;
@@ -104,6 +104,11 @@ function render() {
 // where there is none (some mobile browsers), the tab opens its own. Either way it pauses while hidden.
 function onState(s) {
   const status = document.getElementById('live');
+  if (live.boot !== s.Boot) { // a new run of the agent: its change numbers start over
+    live.boot = s.Boot;
+    live.seq = 0;
+    live.changes = [];
+  }
   const moved = s.CatalogIndex !== live.catalogIndex || s.KvIndex !== live.kvIndex;
   live.catalogIndex = s.CatalogIndex;
   live.kvIndex = s.KvIndex;
@@ -141,7 +146,10 @@ function ownStream() {
   const open = () => {
     stream = new EventSource(`/v1/internal/ui/events${live.seq ? '?after=' + live.seq : ''}`);
     stream.addEventListener('state', ev => onState(JSON.parse(ev.data)));
-    stream.onerror = () => onStatus('reconnecting');
+    stream.onerror = () => {
+      onStatus('reconnecting');
+      if (stream.readyState === EventSource.CLOSED) setTimeout(() => { if (!document.hidden) open(); }, 2000);
+    };
   };
   document.addEventListener('visibilitychange', () => {
     if (document.hidden) {
@@ -156,6 +164,12 @@ function ownStream() {
 }
 
 window.addEventListener('hashchange', render);
+// The skip link moves focus; as a plain #main it would be taken for a route.
+document.addEventListener('click', e => {
+  if (!e.target.closest || !e.target.closest('a.skip')) return;
+  e.preventDefault();
+  document.getElementById('main').focus();
+});
 window.addEventListener('DOMContentLoaded', () => {
   if (!location.hash) history.replaceState(null, '', '#/services');
   render();

@@ -62,12 +62,18 @@ function editor(main, key) {
   const notice = h('p', { class: 'notice', id: 'kv-notice', role: 'status' });
   const lock = h('p', { id: 'kv-lock' });
   let loaded = null; // the entry as the editor loaded it: its ModifyIndex is the CAS for the next save
+  const saveButton = h('button', { type: 'button', id: 'kv-save', onclick: () => attempt(() => save()) }, 'Save');
 
   async function load() {
     const entry = await current();
     loaded = entry;
-    area.value = entry ? decode(entry.Value) : '';
-    notice.textContent = '';
+    const text = entry ? decode(entry.Value) : '';
+    // Bytes that are not UTF-8 cannot round-trip through a text box: shown as base64, read-only, never saved.
+    const binary = text === null;
+    area.value = binary ? entry.Value : text;
+    area.readOnly = binary;
+    saveButton.disabled = binary;
+    notice.textContent = binary ? 'This value is not UTF-8 text: shown as base64, read-only.' : '';
     describe(entry);
   }
   async function current() {
@@ -91,7 +97,7 @@ function editor(main, key) {
     }
   }
   async function save(force) {
-    const cas = force ? force : loaded ? loaded.ModifyIndex : 0;
+    const cas = force !== undefined ? force : loaded ? loaded.ModifyIndex : 0;
     const ok = (await put(`/v1/kv/${encPath(key)}` + query({ cas }), area.value)).trim() === 'true';
     if (ok) {
       const text = area.value;
@@ -112,7 +118,7 @@ function editor(main, key) {
   main.append(h('h1', {}, 'Key/Value'), crumbs(key), info, lock,
     h('label', { for: 'kv-value' }, 'Value'), area,
     h('p', { class: 'actions' },
-      h('button', { type: 'button', id: 'kv-save', onclick: () => attempt(() => save()) }, 'Save'),
+      saveButton,
       h('button', { type: 'button', class: 'danger', id: 'kv-delete', onclick: () => attempt(async () => {
         if (!confirm(`Delete ${key}?`)) return;
         await del(`/v1/kv/${encPath(key)}`);
@@ -135,11 +141,16 @@ function editor(main, key) {
   return { refresh };
 }
 
+/** The value as text, or null when its bytes are not UTF-8. */
 function decode(b64) {
   if (!b64) return '';
   const bin = atob(b64);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return new TextDecoder().decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (e) {
+    return null;
+  }
 }
 

@@ -16,12 +16,21 @@ function update() {
     stream = new EventSource(`/v1/internal/ui/events${seq ? '?after=' + seq : ''}`);
     stream.addEventListener('state', ev => {
       const s = JSON.parse(ev.data);
+      const restarted = last && last.Boot !== s.Boot; // the agent restarted: its change numbers start over
       if (s.Changes.length) seq = s.Changes[s.Changes.length - 1].Seq;
-      const changes = (last ? last.Changes : []).concat(s.Changes).slice(-500);
+      const changes = (last && !restarted ? last.Changes : []).concat(s.Changes).slice(-500);
       last = { ...s, Changes: changes };
       broadcast({ type: 'state', state: s });
     });
-    stream.onerror = () => broadcast({ type: 'status', status: 'reconnecting' });
+    stream.onerror = () => {
+      broadcast({ type: 'status', status: 'reconnecting' });
+      // The browser retries by itself, except after an answer that was no event stream (a proxy's 502): then
+      // this worker opens a new one.
+      if (stream.readyState === EventSource.CLOSED) {
+        stream = null;
+        setTimeout(update, 2000);
+      }
+    };
   } else if (!anyVisible && stream) {
     stream.close();
     stream = null;

@@ -401,6 +401,7 @@ public final class Agent {
   }
 
   private Future<Void> startHttp() {
+    UiRoutes ui = new UiRoutes(store.snapshots(), store.kvSnapshots(), Clock.systemUTC());
     blocking = new BlockingQueries<>(vertx, store.snapshots());
     kvBlocking = new BlockingQueries<>(vertx, store.kvSnapshots());
     AgentInfo info = new AgentInfo(self, VERSION);
@@ -408,9 +409,8 @@ public final class Agent {
     int instances = config.httpPort() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
     HttpApiVerticle[] first = new HttpApiVerticle[1];
     ClusterView view = cluster;
-    UiRoutes ui = new UiRoutes(config.ui().enabled(), config.ui().dir(),
-        new SnapshotReads<>(blocking, info.datacenter(), view, store::barrier), info.datacenter(), store.snapshots(),
-        store.kvSnapshots(), Clock.systemUTC());
+    ui.serve(config.ui().enabled(), config.ui().dir(),
+        new SnapshotReads<>(blocking, info.datacenter(), view, store::barrier), info.datacenter());
     return vertx.deployVerticle(() -> {
       HttpApiVerticle v = new HttpApiVerticle(vx -> HttpApi.router(vx, store, blocking, local, checks, info, view,
           this::reload, this::leave, kvBlocking, Clock.systemUTC(), metrics.registry, ui::mount),
@@ -455,6 +455,11 @@ public final class Agent {
 
   public int dnsTcpPort() {
     return dns.tcpPort();
+  }
+
+  /** Whether this agent is now a client of servers (not a server, nor a lone agent holding its own state). */
+  public boolean isClient() {
+    return role == Role.CLIENT;
   }
 
   /** Blocking queries currently parked, for tests and metrics. */

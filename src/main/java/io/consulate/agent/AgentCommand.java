@@ -77,7 +77,7 @@ final class AgentCommand implements java.util.concurrent.Callable<Integer> {
       exit(1);
       return;
     }
-    boolean graceful = signal.equals("TERM") ? rules.leaveOnTerminate() : !rules.skipLeaveOnInterrupt();
+    boolean graceful = rules.leavesOn(signal, agent.isClient());
     if (!graceful) {
       LOG.info("Caught SIG" + signal + "; graceful shutdown disabled, exiting");
       exit(1);

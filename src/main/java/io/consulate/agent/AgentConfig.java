@@ -58,10 +58,17 @@ public record AgentConfig(
 
   /**
    * Consul's {@code leave_on_terminate} and {@code skip_leave_on_interrupt}: whether SIGTERM and SIGINT leave the
-   * cluster gracefully before exiting. Consul's defaults: a client leaves on both, a server on neither (nor does an
-   * agent that is no server and joins nothing: it holds the state itself).
+   * cluster gracefully before exiting; null where the files and flags leave it to Consul's default, which depends
+   * on the agent's role when the signal comes: a client leaves on both, a server on neither (nor does a lone agent,
+   * which holds the state itself), whatever joins or rejoins made it so.
    */
-  public record ShutdownSettings(boolean leaveOnTerminate, boolean skipLeaveOnInterrupt) {}
+  public record ShutdownSettings(Boolean leaveOnTerminate, Boolean skipLeaveOnInterrupt) {
+    /** Whether {@code signal} ("TERM" or "INT") leaves first, for an agent that is a client or not now. */
+    public boolean leavesOn(String signal, boolean client) {
+      if (signal.equals("TERM")) return leaveOnTerminate != null ? leaveOnTerminate : client;
+      return skipLeaveOnInterrupt != null ? !skipLeaveOnInterrupt : client;
+    }
+  }
 
   /**
    * Consul's {@code log_json}, {@code log_file}, {@code log_rotate_bytes} and {@code log_rotate_max_files}

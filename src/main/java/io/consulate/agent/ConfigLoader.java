@@ -297,17 +297,8 @@ public final class ConfigLoader {
       return new AgentConfig(datacenter.toLowerCase(java.util.Locale.ROOT), nodeName, dataDir, bindAddr, advertise,
           clientAddr, httpPort, dnsPort, serverPort, dom, recursors, settings, services, checks, enableScriptChecks,
           enableLocalScriptChecks, logLevel, dev, server || dev, rejoin, cluster(dev, "0.0.0.0".equals(bindAddr) ? advertise : bindAddr),
-          pidFile, nodeMeta, ui(dev), shutdown(dev), log(), nodeId());
-    }
-
-    /**
-     * Consul's defaults: a client leaves on SIGTERM and SIGINT, a server on neither. An agent that is no server
-     * and has nothing to join holds the state itself, so it keeps it as a server does.
-     */
-    private AgentConfig.ShutdownSettings shutdown(boolean dev) {
-      boolean client = !(server || dev) && !retryJoin.isEmpty();
-      return new AgentConfig.ShutdownSettings(leaveOnTerminate != null ? leaveOnTerminate : client,
-          skipLeaveOnInterrupt != null ? skipLeaveOnInterrupt : !client);
+          pidFile, nodeMeta, ui(dev), new AgentConfig.ShutdownSettings(leaveOnTerminate, skipLeaveOnInterrupt), log(),
+          nodeId());
     }
 
     /** A given node ID must be a UUID; {@code -protocol} must be one this build speaks (Consul's checks and words). */

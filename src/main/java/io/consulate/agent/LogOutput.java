@@ -19,7 +19,7 @@ import java.util.logging.SimpleFormatter;
  * where the file is {@code consulate-0.log}, as Consul names {@code consul.log} there.
  */
 final class LogOutput {
-  static final int KEEP_ALL = 1000;
+  static final int KEEP_ALL = 100;
 
   private LogOutput() {}
 

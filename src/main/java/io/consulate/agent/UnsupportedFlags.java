@@ -39,6 +39,8 @@ final class UnsupportedFlags {
   static void refuse(ParseResult parsed) {
     for (OptionSpec o : parsed.matchedOptions()) {
       String name = o.longestName().substring(1);
+      // A boolean turned off asks for nothing Consulate lacks.
+      if (BOOLEAN.contains(name) && "false".equalsIgnoreCase(String.valueOf((Object) o.getValue()))) continue;
       if (BOOLEAN.contains(name) || WITH_VALUE.contains(name)) {
         throw new ConfigException("-" + name + " is not supported by Consulate; remove it to start the agent");
       }

@@ -181,12 +181,12 @@ final class ReplicatedState implements StateMachine {
   @Override
   public synchronized void readContentFrom(DataInput in) throws IOException {
     Content c = parse(in);
+    // The keys that go count as changed too: readers that compare snapshots (the UI) see them removed.
+    unpublished.addAll(catalogEntries.keySet());
     catalogEntries.clear();
     catalogEntries.putAll(c.catalog());
     index = c.index();
     applied = c.applied();
-    catalog = CatalogSnapshot.EMPTY;
-    unpublished.clear();
     unpublished.addAll(catalogEntries.keySet());
     kv = KvCodec.state(c.kv());
     feed.replaced();

@@ -20,14 +20,20 @@ final class ChangeFeed {
   private static final String MAINTENANCE = "maintenance";
 
   private final Clock clock;
+  /** When this feed (this agent's run) began: its change numbers mean something only with it. */
+  private final long boot;
   private final ArrayDeque<Change> recent = new ArrayDeque<>();
   private CatalogSnapshot previous;
   private long seq;
 
   ChangeFeed(SnapshotPublisher<CatalogSnapshot> snapshots, Clock clock) {
     this.clock = clock;
-    this.previous = snapshots.current();
-    snapshots.subscribe(this::publish);
+    this.boot = clock.millis();
+    // Subscribed first, under the lock a publication needs: none is lost between the two.
+    synchronized (this) {
+      snapshots.subscribe(this::publish);
+      this.previous = snapshots.current();
+    }
   }
 
   /** The changes after {@code afterSeq}, oldest first; at most {@code limit}, the newest ones. */
@@ -35,6 +41,10 @@ final class ChangeFeed {
     List<Change> out = new ArrayList<>();
     for (Change c : recent) if (c.seq() > afterSeq) out.add(c);
     return out.size() <= limit ? out : List.copyOf(out.subList(out.size() - limit, out.size()));
+  }
+
+  long boot() {
+    return boot;
   }
 
   synchronized long lastSeq() {

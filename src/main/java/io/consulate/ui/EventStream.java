@@ -85,7 +85,8 @@ final class EventStream {
       for (Change c : changes) list.add(c.toJson());
       // None returned while some were numbered: they left the feed's window; the tab is now up to date.
       seq = changes.isEmpty() ? Math.max(seq, last) : changes.get(changes.size() - 1).seq();
-      JsonObject data = new JsonObject().put("CatalogIndex", catalogIndex).put("KvIndex", kvIndex).put("Changes", list);
+      JsonObject data = new JsonObject().put("Boot", feed.boot()).put("CatalogIndex", catalogIndex).put("KvIndex", kvIndex)
+          .put("Changes", list);
       write("id: " + seq + "\nevent: state\ndata: " + data.encode() + "\n\n");
     }
 

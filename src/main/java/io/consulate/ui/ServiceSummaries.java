@@ -24,9 +24,12 @@ final class ServiceSummaries {
   private volatile Built latest;
 
   ServiceSummaries(SnapshotPublisher<CatalogSnapshot> snapshots) {
-    CatalogSnapshot first = snapshots.current();
-    latest = new Built(first, full(first));
-    snapshots.subscribe(this::advance);
+    // Subscribed first, under the lock a publication's advance needs: none is lost between the two.
+    synchronized (this) {
+      snapshots.subscribe(this::advance);
+      CatalogSnapshot first = snapshots.current();
+      latest = new Built(first, full(first));
+    }
   }
 
   /** The summaries of {@code snap}: the maintained ones, or (a request racing a publication) built whole. */

@@ -22,18 +22,27 @@ public final class UiRoutes {
   private static final String DISABLED =
       "Consul Agent: UI disabled. To enable, set ui_config.enabled=true in the agent configuration and restart.";
 
-  private final boolean enabled;
-  private final Path dir;
-  private final SummaryEndpoints summaries;
+  private final ServiceSummaries services;
   private final EventStream events;
+  private boolean enabled;
+  private Path dir;
+  private SummaryEndpoints summaries;
 
-  /** {@code dir} is null for the assets built into the jar. */
-  public UiRoutes(boolean enabled, Path dir, SnapshotReads<CatalogSnapshot> reads, String datacenter,
-      SnapshotPublisher<CatalogSnapshot> catalog, SnapshotPublisher<KvState> kv, Clock clock) {
+  /**
+   * Starts following the catalog. Made before the HTTP layer's blocking queries subscribe to the same
+   * publisher, so the summaries of a snapshot are built before a request it wakes asks for them.
+   */
+  public UiRoutes(SnapshotPublisher<CatalogSnapshot> catalog, SnapshotPublisher<KvState> kv, Clock clock) {
+    this.services = new ServiceSummaries(catalog);
+    this.events = new EventStream(catalog::current, kv::current, new ChangeFeed(catalog, clock));
+  }
+
+  /** What to serve: the pages or not, from the jar ({@code dir} null) or a directory, and the summaries' reads. */
+  public UiRoutes serve(boolean enabled, Path dir, SnapshotReads<CatalogSnapshot> reads, String datacenter) {
     this.enabled = enabled;
     this.dir = dir;
-    this.summaries = new SummaryEndpoints(reads, datacenter, new ServiceSummaries(catalog));
-    this.events = new EventStream(catalog::current, kv::current, new ChangeFeed(catalog, clock));
+    this.summaries = new SummaryEndpoints(reads, datacenter, services);
+    return this;
   }
 
   /** Adds the routes; called once per HTTP verticle, each with its own router. */
@@ -53,6 +62,8 @@ public final class UiRoutes {
     });
     StaticHandler assets = dir == null ? StaticHandler.create(ASSETS)
         : StaticHandler.create(FileSystemAccess.ROOT, dir.toAbsolutePath().toString());
-    router.get("/ui/*").handler(assets.setIndexPage("index.html"));
+    // Revalidated on every load (Last-Modified): the default "immutable, a day" would keep an upgraded agent's
+    // browsers on the old modules, mixed with new ones.
+    router.get("/ui/*").handler(assets.setIndexPage("index.html").setMaxAgeSeconds(0));
   }
 }

@@ -187,17 +187,15 @@ class ConfigLoaderTest {
         assertThrows(ConfigException.class, () -> ConfigLoader.load(missing)).getMessage());
   }
 
-  /** SIGTERM and SIGINT: a client leaves on both, a server (and a lone agent) on neither, unless the file says. */
+  /** SIGTERM and SIGINT: Consul's defaults follow the role at signal time; the file's keys override them. */
   @Test
   void shutdownRulesAreConsulsPerRole() throws Exception {
-    AgentFlags client = persistentFlags();
-    client.retryJoin.add("127.0.0.1");
-    assertEquals(new AgentConfig.ShutdownSettings(true, false), ConfigLoader.load(client).shutdown());
-    AgentFlags server = persistentFlags();
-    server.server = true;
-    assertEquals(new AgentConfig.ShutdownSettings(false, true), ConfigLoader.load(server).shutdown());
-    assertEquals(new AgentConfig.ShutdownSettings(false, true), ConfigLoader.load(persistentFlags()).shutdown());
-    Files.writeString(dir.resolve("s.json"), "{\"leave_on_terminate\": true, \"skip_leave_on_interrupt\": false}");
-    assertEquals(new AgentConfig.ShutdownSettings(true, false), ConfigLoader.load(server).shutdown());
+    AgentConfig.ShutdownSettings defaults = ConfigLoader.load(persistentFlags()).shutdown();
+    assertTrue(defaults.leavesOn("TERM", true) && defaults.leavesOn("INT", true), "a client leaves on both");
+    assertFalse(defaults.leavesOn("TERM", false) || defaults.leavesOn("INT", false), "a server on neither");
+    Files.writeString(dir.resolve("s.json"), "{\"leave_on_terminate\": true, \"skip_leave_on_interrupt\": true}");
+    AgentConfig.ShutdownSettings set = ConfigLoader.load(persistentFlags()).shutdown();
+    assertTrue(set.leavesOn("TERM", false));
+    assertFalse(set.leavesOn("INT", true));
   }
 }

@@ -182,6 +182,12 @@ class UiBrowserTest {
     assertEquals("Services", browser.js("return document.activeElement.textContent;"));
     keys.sendKeys(Keys.TAB).sendKeys(Keys.ENTER).perform();
     browser.await(d -> d.getCurrentUrl().endsWith("#/nodes"));
+
+    browser.driver.get("about:blank");
+    open("services");
+    keys.sendKeys(Keys.TAB).sendKeys(Keys.ENTER).perform();
+    assertEquals("main", browser.js("return document.activeElement.id;"), "the skip link moves focus to the page");
+    assertTrue(browser.driver.getCurrentUrl().endsWith("#/services"), "and leaves the route alone");
   }
 
   @Test
