@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -181,10 +180,7 @@ final class ReplicatedState implements StateMachine {
   @Override
   public synchronized void readContentFrom(DataInput in) throws IOException {
     Content c = parse(in);
-    // The keys that go count as changed too: readers that compare snapshots (the UI) see them removed.
-    unpublished.addAll(catalogEntries.keySet());
-    catalogEntries.clear();
-    catalogEntries.putAll(c.catalog());
+    replaceCatalog(c.catalog());
     index = c.index();
     applied = c.applied();
     unpublished.addAll(catalogEntries.keySet());
@@ -192,6 +188,17 @@ final class ReplicatedState implements StateMachine {
     feed.replaced();
     publication.changed();
     LOG.fine("state restored from a snapshot at index " + index);
+  }
+
+  /**
+   * The catalog becomes {@code entries}; the keys that go count as changed too, so readers comparing snapshots
+   * (the UI) see them removed.
+   */
+  private void replaceCatalog(Map<String, Object> entries) {
+    unpublished.addAll(catalogEntries.keySet());
+    catalogEntries.clear();
+    catalogEntries.putAll(entries);
+    unpublished.addAll(catalogEntries.keySet());
   }
 
   /**
@@ -209,14 +216,11 @@ final class ReplicatedState implements StateMachine {
           index, applied) : null;
     }
     index++;
-    unpublished.addAll(catalogEntries.keySet());
-    catalogEntries.clear();
-    c.catalog().forEach((k, v) -> catalogEntries.put(k, k.startsWith(EntryKeys.INDEX_PREFIX) ? (Object) index : v));
-    unpublished.addAll(catalogEntries.keySet());
+    TreeMap<String, Object> restored = c.catalog();
+    restored.replaceAll((k, v) -> k.startsWith(EntryKeys.INDEX_PREFIX) ? (Object) index : v);
+    replaceCatalog(restored);
     Map<String, String> stored = new HashMap<>(c.kv());
-    for (String key : List.copyOf(stored.keySet())) {
-      if (key.startsWith(KvCodec.RENEWAL)) stored.put(key, Long.toString(r.nowMillis()));
-    }
+    stored.replaceAll((k, v) -> k.startsWith(KvCodec.RENEWAL) ? Long.toString(r.nowMillis()) : v);
     for (String key : new String[] {KvCodec.KV_INDEX, KvCodec.SESSION_INDEX, KvCodec.LAST_INDEX}) {
       stored.put(key, Long.toString(index));
     }

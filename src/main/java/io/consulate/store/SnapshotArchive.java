@@ -88,30 +88,27 @@ public final class SnapshotArchive {
     }
   }
 
-  /** What the state holds, by kind: nodes, services, checks, KV entries, sessions. */
+  /**
+   * What the state holds, by kind: nodes, services, checks, KV entries, sessions. Read as a server reads a log
+   * snapshot, every entry decoded, so a state that counts is one a restore can apply.
+   */
   public Map<String, Integer> counts() {
+    ReplicatedState.Content content;
+    try {
+      content = ReplicatedState.parse(new DataInputStream(new ByteArrayInputStream(state)));
+    } catch (IOException | RuntimeException e) {
+      throw new SnapshotException("the snapshot's state is unreadable: " + e.getMessage());
+    }
     Map<String, Integer> out = new LinkedHashMap<>();
     for (String kind : new String[] {"Nodes", "Services", "Checks", "KV entries", "Sessions"}) out.put(kind, 0);
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
-      in.readInt();
-      in.readLong();
-      in.readLong();
-      int catalog = in.readInt();
-      for (int i = 0; i < catalog; i++) {
-        String key = string(in);
-        skip(in);
-        if (key.startsWith(EntryKeys.NODE_PREFIX)) out.merge("Nodes", 1, Integer::sum);
-        else if (key.startsWith(EntryKeys.SERVICE_PREFIX)) out.merge("Services", 1, Integer::sum);
-        else if (key.startsWith(EntryKeys.CHECK_PREFIX)) out.merge("Checks", 1, Integer::sum);
-      }
-      int kv = in.readInt();
-      for (int i = 0; i < kv; i++) {
-        String kind = KvCodec.kindOf(string(in));
-        skip(in);
-        if (kind != null) out.merge(kind, 1, Integer::sum);
-      }
-    } catch (IOException e) {
-      throw new SnapshotException("the snapshot's state is unreadable: " + e.getMessage());
+    for (String key : content.catalog().keySet()) {
+      if (key.startsWith(EntryKeys.NODE_PREFIX)) out.merge("Nodes", 1, Integer::sum);
+      else if (key.startsWith(EntryKeys.SERVICE_PREFIX)) out.merge("Services", 1, Integer::sum);
+      else if (key.startsWith(EntryKeys.CHECK_PREFIX)) out.merge("Checks", 1, Integer::sum);
+    }
+    for (String key : content.kv().keySet()) {
+      String kind = KvCodec.kindOf(key);
+      if (kind != null) out.merge(kind, 1, Integer::sum);
     }
     return out;
   }
@@ -122,14 +119,6 @@ public final class SnapshotArchive {
     byte[] b = in.readNBytes(n);
     if (b.length < n) throw new EOFException();
     return b;
-  }
-
-  private static String string(DataInputStream in) throws IOException {
-    return new String(part(in), StandardCharsets.UTF_8);
-  }
-
-  private static void skip(DataInputStream in) throws IOException {
-    part(in);
   }
 
   private static byte[] digest(byte[] meta, byte[] state) {
