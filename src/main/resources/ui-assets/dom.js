@@ -34,3 +34,12 @@ export function worst(checks) {
 export function metaText(meta) {
   return Object.entries(meta || {}).map(([k, v]) => `${k}=${v}`).join(', ');
 }
+
+// Previous / "page N of M" / Next, none for a single page; go(n) shows page n.
+export function pageButtons(page, pages, go) {
+  if (pages <= 1) return [];
+  return [
+    h('button', { type: 'button', disabled: page <= 1, onclick: () => go(page - 1) }, 'Previous'),
+    h('span', {}, `page ${page} of ${pages}`),
+    h('button', { type: 'button', disabled: page >= pages, onclick: () => go(page + 1) }, 'Next')];
+}

@@ -1,6 +1,6 @@
 // The nodes list (paged by the agent) with each node's health, services, sessions and meta; one node.
 import { getJson, query, enc } from './api.js';
-import { h, statusBadge, worst, metaText } from './dom.js';
+import { h, statusBadge, worst, metaText, pageButtons } from './dom.js';
 import { setParams, refresh as update } from './app.js';
 import { checksTable } from './services.js';
 
@@ -41,12 +41,11 @@ export function list(main, r) {
         ' ' + [...new Set(n.Services.map(s => s.Service))].slice(0, 5).join(', ')) : ''),
       h('td', { class: 'num' }, held[n.Node] || 0),
       h('td', {}, metaText(n.Meta)))));
-    const pages = Math.ceil(total / PER_PAGE);
-    const go = p => () => { state.page = p; setParams({ s: state.s, page: p > 1 ? p : '' }); update(); };
-    pager.replaceChildren(...(pages > 1 ? [
-      h('button', { type: 'button', disabled: state.page <= 1, onclick: go(state.page - 1) }, 'Previous'),
-      h('span', {}, `page ${state.page} of ${pages}`),
-      h('button', { type: 'button', disabled: state.page >= pages, onclick: go(state.page + 1) }, 'Next')] : []));
+    pager.replaceChildren(...pageButtons(state.page, Math.ceil(total / PER_PAGE), p => {
+      state.page = p;
+      setParams({ s: state.s, page: p > 1 ? p : '' });
+      update();
+    }));
   }
   return { refresh };
 }

@@ -1,6 +1,6 @@
 // The services list (summaries filtered, sorted and paged by the agent) and one service's instances.
 import { getJson, put, query, enc } from './api.js';
-import { h, healthBar, statusBadge, worst, metaText } from './dom.js';
+import { h, healthBar, statusBadge, worst, metaText, pageButtons } from './dom.js';
 import { attempt, setParams, refresh as update } from './app.js';
 
 const PER_PAGE = 50;
@@ -61,12 +61,11 @@ export function list(main, r) {
     const first = total ? (state.page - 1) * PER_PAGE + 1 : 0;
     count.textContent = `${total.toLocaleString('en')} service${total === 1 ? '' : 's'}` +
       (total > PER_PAGE ? `, showing ${first}-${Math.min(total, first + data.length - 1)}` : '');
-    const pages = Math.ceil(total / PER_PAGE);
-    const go = n => () => { state.page = n; setParams({ ...state, page: n > 1 ? n : '' }); update(); };
-    pager.replaceChildren(...(pages > 1 ? [
-      h('button', { type: 'button', disabled: state.page <= 1, onclick: go(state.page - 1) }, 'Previous'),
-      h('span', {}, `page ${state.page} of ${pages}`),
-      h('button', { type: 'button', disabled: state.page >= pages, onclick: go(state.page + 1) }, 'Next')] : []));
+    pager.replaceChildren(...pageButtons(state.page, Math.ceil(total / PER_PAGE), n => {
+      state.page = n;
+      setParams({ ...state, page: n > 1 ? n : '' });
+      update();
+    }));
     performance.mark('services-rendered');
   }
   return { refresh };

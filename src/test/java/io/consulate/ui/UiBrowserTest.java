@@ -239,6 +239,19 @@ class UiBrowserTest {
 
   @Test
   @Order(11)
+  void theServicesPagePagesOnTheServer() throws Exception {
+    for (int i = 0; i < 55; i++) register("{\"ID\":\"many-" + i + "\",\"Name\":\"zz-many-" + i + "\",\"Port\":1}");
+    open("services");
+    browser.await(d -> d.findElement(By.cssSelector(".pager span")).getText().equals("page 1 of 2"));
+    assertEquals(50, servicesListed().size());
+    browser.click(".pager button:last-child");
+    browser.await(d -> d.findElement(By.cssSelector(".pager span")).getText().equals("page 2 of 2"));
+    assertTrue(browser.driver.getCurrentUrl().endsWith("page=2"), browser.driver.getCurrentUrl());
+    assertTrue(servicesListed().stream().allMatch(name -> name.startsWith("zz-many-")), servicesListed().toString());
+  }
+
+  @Test
+  @Order(12)
   void noPageLoggedAScriptError() {
     assertEquals(List.of(), browser.scriptErrors());
   }
