@@ -12,6 +12,7 @@ import io.consulate.cluster.LinkClient;
 import io.consulate.cluster.LinkServer;
 import io.consulate.cluster.LoneCluster;
 import io.consulate.cluster.Member;
+import io.consulate.cluster.ProtocolGate;
 import io.consulate.cluster.Membership;
 import io.consulate.cluster.RaftPeers;
 import io.consulate.cluster.RaftSettings;
@@ -120,6 +121,7 @@ public final class Agent {
     this.serverPort = config.serverPort();
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
+    store.gate(new ProtocolGate(config.protocol(), () -> cluster == null ? List.of() : cluster.members()));
   }
 
   /** Starts an agent; {@code configSource} is re-read on reload. */
@@ -205,7 +207,7 @@ public final class Agent {
   private Member member(String nodeId, boolean server) {
     return new Member(config.nodeName(), nodeId, config.advertiseAddr(), serfLanPort(),
         server ? config.advertiseAddr() + ":" + serverPort : "", config.datacenter(), Member.ALIVE,
-        System.currentTimeMillis(), server, "");
+        System.currentTimeMillis(), server, "", config.protocol());
   }
 
   /** A client's link, feeding the store's mirror and carrying its writes; on the agent's event loop. */
@@ -288,11 +290,14 @@ public final class Agent {
    */
   private Future<Void> registerLocal() {
     StartupWrites writes = new StartupWrites(vertx);
+    // Each step runs even if the one before failed for good (logged): one bad definition loses nothing else.
     return writes.untilAccepted("this node's registration", local::start)
-        .compose(v -> writes.untilAccepted("saved checks", checks::start))
-        .compose(v -> writes.untilAccepted("config-file services", () -> local.reconcileConfig(config.services())))
-        .compose(v -> writes.untilAccepted("config-file checks", () -> checks.reconcileConfig(config.checks())))
-        .onSuccess(v -> {
+        .eventually(() -> writes.untilAccepted("saved checks", checks::start))
+        .eventually(() -> writes.untilAccepted("config-file services", () -> local.reconcileConfig(config.services())))
+        .eventually(() -> writes.untilAccepted("config-file checks", () -> checks.reconcileConfig(config.checks())))
+        .onComplete(ar -> {
+          // A step that failed for good (logged) is not a reason to stop keeping the rest: anti-entropy then
+          // brings the catalog in line with this agent, as it does for every later difference.
           reaper.start();
           startAntiEntropy();
           if (role != Role.CLIENT) startLeaderDuties();

@@ -13,7 +13,8 @@ import java.util.Map;
  * {@code pidFile} ({@code -pid-file}, {@code pid_file}) is null when none is asked for; {@code nodeMeta} is
  * {@code -node-meta} and {@code node_meta}, validated as Consul's; {@code ui} is {@code -ui}, {@code -ui-dir}
  * and {@code ui_config} (on by default only in {@code -dev}, as in Consul); {@code nodeId} is {@code -node-id}
- * ({@code node_id}), null for the random one kept in the data dir.
+ * ({@code node_id}), null for the random one kept in the data dir; {@code protocol} is {@code -protocol}, the
+ * newest format version this agent writes (see {@link io.consulate.cluster.ProtocolGate}).
  */
 public record AgentConfig(
     String datacenter,
@@ -42,11 +43,8 @@ public record AgentConfig(
     UiSettings ui,
     ShutdownSettings shutdown,
     LogSettings log,
-    String nodeId) {
-
-  /** The protocol versions this build speaks, Consul's range ({@code -protocol}). */
-  public static final int PROTOCOL_MIN = 2;
-  public static final int PROTOCOL_MAX = 3;
+    String nodeId,
+    int protocol) {
 
 
   public AgentConfig {

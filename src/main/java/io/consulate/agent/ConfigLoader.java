@@ -1,5 +1,6 @@
 package io.consulate.agent;
 
+import io.consulate.cluster.ProtocolGate;
 import io.consulate.local.InvalidDefinitionException;
 import io.consulate.local.DefinitionDecoder;
 import io.consulate.local.ServiceDefinition;
@@ -113,7 +114,7 @@ public final class ConfigLoader {
     Boolean leaveOnTerminate;
     Boolean skipLeaveOnInterrupt;
     String nodeId;
-    int protocol = AgentConfig.PROTOCOL_MAX;
+    int protocol = ProtocolGate.MAX;
     boolean logJson;
     String logFile;
     long logRotateBytes;
@@ -298,19 +299,20 @@ public final class ConfigLoader {
           clientAddr, httpPort, dnsPort, serverPort, dom, recursors, settings, services, checks, enableScriptChecks,
           enableLocalScriptChecks, logLevel, dev, server || dev, rejoin, cluster(dev, "0.0.0.0".equals(bindAddr) ? advertise : bindAddr),
           pidFile, nodeMeta, ui(dev), new AgentConfig.ShutdownSettings(leaveOnTerminate, skipLeaveOnInterrupt), log(),
-          nodeId());
+          nodeId(), protocol());
     }
 
-    /** A given node ID must be a UUID; {@code -protocol} must be one this build speaks (Consul's checks and words). */
+    /** {@code -protocol} must be one this build speaks (Consul's check and words). */
+    private int protocol() {
+      if (protocol < ProtocolGate.MIN || protocol > ProtocolGate.MAX) {
+        throw new ConfigException(String.format("Protocol version '%d' too %s. Must be in range: [%d, %d]", protocol,
+            protocol < ProtocolGate.MIN ? "low" : "high", ProtocolGate.MIN, ProtocolGate.MAX));
+      }
+      return protocol;
+    }
+
+    /** A given node ID must be a UUID (Consul's check and words). */
     private String nodeId() {
-      if (protocol < AgentConfig.PROTOCOL_MIN) {
-        throw new ConfigException(String.format("Protocol version '%d' too low. Must be in range: [%d, %d]", protocol,
-            AgentConfig.PROTOCOL_MIN, AgentConfig.PROTOCOL_MAX));
-      }
-      if (protocol > AgentConfig.PROTOCOL_MAX) {
-        throw new ConfigException(String.format("Protocol version '%d' too high. Must be in range: [%d, %d]", protocol,
-            AgentConfig.PROTOCOL_MIN, AgentConfig.PROTOCOL_MAX));
-      }
       if (nodeId == null || nodeId.isEmpty()) return null;
       try {
         java.util.UUID.fromString(nodeId);

@@ -6,22 +6,26 @@ import io.vertx.core.json.JsonObject;
  * One agent as the cluster knows it, in Consul's member terms. {@code status} is Consul's serf status code:
  * 1 alive, 2 leaving, 3 left, 4 failed. A server is in the LAN view and the Raft group; a client is in neither: the
  * server holding its link writes its record, and {@code link} names that link (empty for a server), so a
- * server that lost a link only fails the member if no other link replaced it. Stored in the membership cache as
- * JSON (fields only ever added; a record without a role is a server's, from before clients existed).
+ * server that lost a link only fails the member if no other link replaced it. {@code protocol} is the newest
+ * format version the agent writes (its {@code -protocol}, Consul's {@code vsn} tag). Stored in the membership
+ * cache as JSON (fields only ever added; a record without a role is a server's, from before clients existed, and
+ * one without {@code vsn} comes from 0.1.0, which speaks protocol 2).
  */
 public record Member(String name, String nodeId, String address, int port, String serverAddress, String datacenter,
-    int status, long since, boolean server, String link) {
+    int status, long since, boolean server, String link, int protocol) {
   public static final int ALIVE = 1;
   public static final int LEAVING = 2;
   public static final int LEFT = 3;
   public static final int FAILED = 4;
+  /** What a record that names no protocol speaks: Consulate 0.1.0 wrote none. */
+  static final int UNNAMED_PROTOCOL = 2;
 
   public Member withStatus(int newStatus, long at) {
-    return new Member(name, nodeId, address, port, serverAddress, datacenter, newStatus, at, server, link);
+    return new Member(name, nodeId, address, port, serverAddress, datacenter, newStatus, at, server, link, protocol);
   }
 
   public Member withLink(String newLink) {
-    return new Member(name, nodeId, address, port, serverAddress, datacenter, status, since, server, newLink);
+    return new Member(name, nodeId, address, port, serverAddress, datacenter, status, since, server, newLink, protocol);
   }
 
   /** Consul's {@code Type} column of {@code members}. */
@@ -32,13 +36,13 @@ public record Member(String name, String nodeId, String address, int port, Strin
   public String encode() {
     return new JsonObject().put("name", name).put("id", nodeId).put("addr", address).put("port", port)
         .put("server", serverAddress).put("dc", datacenter).put("status", status).put("since", since)
-        .put("role", type()).put("link", link).encode();
+        .put("role", type()).put("link", link).put("vsn", protocol).encode();
   }
 
   public static Member decode(String json) {
     JsonObject j = new JsonObject(json);
     return new Member(j.getString("name"), j.getString("id"), j.getString("addr"), j.getInteger("port"),
         j.getString("server", ""), j.getString("dc"), j.getInteger("status"), j.getLong("since"),
-        !"client".equals(j.getString("role")), j.getString("link", ""));
+        !"client".equals(j.getString("role")), j.getString("link", ""), j.getInteger("vsn", UNNAMED_PROTOCOL));
   }
 }

@@ -131,6 +131,7 @@ public final class Membership implements ClusterView, AutoCloseable {
   private void tick() {
     try {
       if (caches.isCoordinator()) markStatuses();
+      restoreOwnFields();
       List<Member> all = members();
       // Every server this one has a record of is a discovery address (a server that joined through another one
       // learns the rest here, so merges after a join reach every pair), and what -rejoin finds after a restart.
@@ -148,6 +149,17 @@ public final class Membership implements ClusterView, AutoCloseable {
     } catch (Exception e) {
       LOG.log(Level.FINE, "membership pass failed; the next one retries", e);
     }
+  }
+
+  /**
+   * A coordinator of an older version that marked this server failed or alive rewrote its record without the
+   * fields it does not know (the protocol): this server writes them back, keeping the status it was given.
+   */
+  private void restoreOwnFields() {
+    String stored = members.get(key(self.name()));
+    if (stored == null) return;
+    Member m = Member.decode(stored);
+    if (m.protocol() != self.protocol()) members.replace(key(self.name()), stored, self.withStatus(m.status(), m.since()).encode());
   }
 
   /**

@@ -2,6 +2,7 @@ package io.consulate.http;
 
 import io.consulate.cluster.ClusterView;
 import io.consulate.cluster.Member;
+import io.consulate.cluster.ProtocolGate;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -46,8 +47,8 @@ final class MemberEndpoints {
   static JsonObject member(Member m, String version) {
     JsonObject tags = new JsonObject().put("build", version).put("dc", m.datacenter()).put("id", m.nodeId());
     if (m.server()) tags.put("port", m.serverAddress().substring(m.serverAddress().lastIndexOf(':') + 1));
-    tags.put("role", m.server() ? "consul" : "node").put("segment", "").put("vsn", "2").put("vsn_max", "3")
-        .put("vsn_min", "2");
+    tags.put("role", m.server() ? "consul" : "node").put("segment", "").put("vsn", Integer.toString(m.protocol()))
+        .put("vsn_max", Integer.toString(ProtocolGate.MAX)).put("vsn_min", Integer.toString(ProtocolGate.MIN));
     return new JsonObject().put("Name", m.name()).put("Addr", m.address()).put("Port", m.port()).put("Tags", tags)
         .put("Status", m.status()).put("ProtocolMin", 1).put("ProtocolMax", 5).put("ProtocolCur", 2)
         .put("DelegateMin", 2).put("DelegateMax", 5).put("DelegateCur", 4);

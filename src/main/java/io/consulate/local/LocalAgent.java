@@ -69,9 +69,13 @@ public final class LocalAgent {
 
   /** The node and its passing {@code serfHealth}, as the agent registers them at start. */
   CompletionStage<Long> registerNode() {
+    return store.catalog(nodeOps().toArray(CatalogOp[]::new));
+  }
+
+  private List<CatalogOp> nodeOps() {
     HealthCheck serf = new HealthCheck(node.name(), HealthCheck.SERF_HEALTH, "Serf Health Status", HealthStatus.PASSING,
         "", "Agent alive and reachable", "", "", List.of(), "", CheckDefinition.NONE, 0, 0);
-    return store.catalog(new CatalogOp.RegisterNode(node), new CatalogOp.RegisterCheck(serf));
+    return List.of(new CatalogOp.RegisterNode(node), new CatalogOp.RegisterCheck(serf));
   }
 
   /** Whether the catalog holds this node as the agent registers it. */
@@ -150,7 +154,9 @@ public final class LocalAgent {
       for (CheckSpec c : def.checks()) checks.add(toCheck(c, def, now));
       checksByService.put(def, checks);
     }
-    List<CatalogOp> ops = new ArrayList<>();
+    // The node goes with its services when the catalog lacks it: a registration made before the start-up write of
+    // the node took (or after a graceful leave removed it, racing a restart) is not refused as "Unknown node".
+    List<CatalogOp> ops = new ArrayList<>(nodeInSync(now) ? List.of() : nodeOps());
     checksByService.forEach((def, checks) -> ops.add(new CatalogOp.RegisterService(instance(def), checks, replaceChecks)));
     return store.catalog(ops.toArray(CatalogOp[]::new))
         .thenCompose(index -> {

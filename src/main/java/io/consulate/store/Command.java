@@ -23,6 +23,14 @@ public sealed interface Command<R> permits CatalogCommand, KvCommand, TxnCommand
 
   R decodeResult(Object encoded);
 
+  /**
+   * The format version every reader of the log needs to read this command: a new command type raises it, and the
+   * {@link io.consulate.cluster.ProtocolGate} holds such a write back while some member is older.
+   */
+  default int protocol() {
+    return io.consulate.cluster.ProtocolGate.MIN;
+  }
+
   /** The wall-clock time of the write, for TTLs and lock delays; 0 where it does not matter. */
   default long nowMillis() {
     return 0;

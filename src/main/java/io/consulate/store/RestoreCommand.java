@@ -16,6 +16,12 @@ record RestoreCommand(byte[] state, long nowMillis) implements Command<Long> {
     throw new IllegalStateException("a restore replaces the state whole; ReplicatedState applies it");
   }
 
+  /** Type 6 is new in protocol 3: Consulate 0.1.0 (protocol 2) cannot apply it. */
+  @Override
+  public int protocol() {
+    return 3;
+  }
+
   @Override
   public JsonObject toJson() {
     return new JsonObject().put("s", Base64.getEncoder().encodeToString(state)).put("t", nowMillis);

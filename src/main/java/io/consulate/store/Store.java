@@ -4,6 +4,8 @@ import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.cluster.RaftNode;
 import io.consulate.cluster.NoLeaderException;
 import io.consulate.cluster.RaftSettings;
+import io.consulate.cluster.ClusterException;
+import io.consulate.cluster.ProtocolGate;
 import io.consulate.cluster.Replicator;
 import io.consulate.cluster.StreamSink;
 import io.consulate.cluster.StreamSource;
@@ -43,6 +45,7 @@ public final class Store implements AutoCloseable {
   private final ReplicatedState state;
   private final Mirror mirror;
   private volatile Replicator writer = NO_WRITER;
+  private volatile ProtocolGate gate = ProtocolGate.OPEN;
   /** This server's Raft member; null on a client and before the group is known. */
   private volatile RaftNode raft;
 
@@ -118,6 +121,11 @@ public final class Store implements AutoCloseable {
     return state.feed();
   }
 
+  /** From now on a write of a newer format than {@code g} allows is refused before it reaches the log. */
+  public void gate(ProtocolGate g) {
+    gate = g;
+  }
+
   /** An encoded write from a client's link, handed on as this node's own writes are. */
   public CompletableFuture<byte[]> forward(byte[] command) {
     return writer.replicate(command);
@@ -128,6 +136,8 @@ public final class Store implements AutoCloseable {
    * the rule that refused it, {@link io.consulate.cluster.NoLeaderException}, or a timeout (outcome unknown).
    */
   public <R> CompletionStage<Applied<R>> submit(Command<R> command) {
+    String tooNew = gate.refusal(command.protocol());
+    if (tooNew != null) return CompletableFuture.failedFuture(new ClusterException(tooNew));
     long start = System.nanoTime();
     CompletableFuture<Applied<R>> done = new CompletableFuture<>();
     writer.replicate(CommandCodec.encode(command)).whenComplete((answer, err) -> {

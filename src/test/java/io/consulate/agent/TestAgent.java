@@ -21,6 +21,14 @@ public final class TestAgent {
     });
   }
 
+  /** A {@code -dev} agent given {@code -protocol <version>}. */
+  public static Agent startDevSpeaking(int protocol) throws Exception {
+    return start(f -> {
+      f.dev = true;
+      f.protocol = protocol;
+    });
+  }
+
   /** An agent with a data dir and optional config dir. */
   public static Agent startWithDataDir(Path dataDir, Path configDir) throws Exception {
     return start(f -> {

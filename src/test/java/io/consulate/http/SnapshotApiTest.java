@@ -70,6 +70,25 @@ class SnapshotApiTest {
     }
   }
 
+  @Test
+  void anAgentAskedToWriteProtocol2RefusesARestoreAndChangesNothing() throws Exception {
+    byte[] archive = api.get("/v1/snapshot").body().getBytes();
+    Agent old = TestAgent.startDevSpeaking(2);
+    try (ApiClient api = new ApiClient(old.httpPort())) {
+      assertEquals("2", api.get("/v1/agent/members").bodyAsJsonArray().getJsonObject(0).getJsonObject("Tags")
+          .getString("vsn"));
+      api.put("/v1/kv/mine", "kept");
+      HttpResponse<Buffer> refused = api.sendBytes(io.vertx.core.http.HttpMethod.PUT, "/v1/snapshot", Buffer.buffer(archive));
+      assertEquals(500, refused.statusCode());
+      assertEquals("this write needs protocol 3, and this agent runs with -protocol 2: restart it without -protocol once "
+          + "every agent runs this version", refused.bodyAsString());
+      assertEquals("kept", api.get("/v1/kv/mine?raw").bodyAsString());
+      assertEquals(404, api.get("/v1/kv/app/one").statusCode());
+    } finally {
+      TestAgent.stop(old);
+    }
+  }
+
   private static void restoreRoundTrip(ApiClient api) throws Exception {
     api.put("/v1/kv/restore/key", "saved");
     byte[] archive = api.get("/v1/snapshot").body().getBytes();
