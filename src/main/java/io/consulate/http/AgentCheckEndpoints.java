@@ -24,11 +24,12 @@ final class AgentCheckEndpoints {
   }
 
   Object agentChecks(RoutingContext ctx) {
+    ResultFilter filter = ResultFilter.of(ctx);
     JsonObject out = new JsonObject();
     for (HealthCheck c : store.snapshot().checksOnNode(agent.nodeName())) {
       if (!c.checkId().equals(HealthCheck.SERF_HEALTH)) out.put(c.checkId(), ConsulJson.check(c));
     }
-    return out;
+    return filter.keepValues(out);
   }
 
   Object agentCheckRegister(RoutingContext ctx) {

@@ -49,32 +49,47 @@ final class CatalogEndpoints {
 
   Object catalogService(RoutingContext ctx) {
     String name = Params.pathParam(ctx, "service", "Missing service name");
+    ResultFilter filter = ResultFilter.of(ctx);
     return reads.read(ctx, s -> s.index(IndexKeys.service(name), IndexKeys.SERVICES), snap -> {
       JsonArray out = new JsonArray();
       for (ServiceInstance s : snap.services(name)) {
         Node n = snap.node(s.node());
         if (Params.tagsMatch(ctx, s) && Params.nodeMetaMatches(ctx, n)) out.add(ConsulJson.serviceNode(n, s));
       }
-      return out;
+      return filter.keep(out);
     });
   }
 
   Object catalogNodes(RoutingContext ctx) {
+    ResultFilter filter = ResultFilter.of(ctx);
     return reads.read(ctx, s -> s.index(IndexKeys.NODES, IndexKeys.NODES), snap -> {
       JsonArray out = new JsonArray();
       for (Node n : snap.nodes()) if (Params.nodeMetaMatches(ctx, n)) out.add(ConsulJson.node(n));
-      return out;
+      return filter.keep(out);
     });
   }
 
   Object catalogNode(RoutingContext ctx) {
     String name = Params.pathParam(ctx, "node", "Missing node name");
+    ResultFilter filter = ResultFilter.of(ctx);
     return reads.read(ctx, s -> s.index(IndexKeys.node(name), IndexKeys.NODES), snap -> {
       Node n = snap.node(name);
       if (n == null) return null;
       JsonObject services = new JsonObject();
       for (ServiceInstance s : snap.servicesOnNode(name)) services.put(s.id(), ConsulJson.nodeService(s));
-      return new JsonObject().put("Node", ConsulJson.node(n)).put("Services", services);
+      return new JsonObject().put("Node", ConsulJson.node(n)).put("Services", filter.keepValues(services));
+    });
+  }
+
+  /** Consul 1.7's list form of {@link #catalogNode}; an unknown node is {@code {"Node":null,"Services":[]}}. */
+  Object catalogNodeServices(RoutingContext ctx) {
+    String name = Params.pathParam(ctx, "node", "Missing node name");
+    ResultFilter filter = ResultFilter.of(ctx);
+    return reads.read(ctx, s -> s.index(IndexKeys.node(name), IndexKeys.NODES), snap -> {
+      Node n = snap.node(name);
+      JsonArray services = new JsonArray();
+      if (n != null) for (ServiceInstance s : snap.servicesOnNode(name)) services.add(ConsulJson.nodeService(s));
+      return new JsonObject().put("Node", n == null ? null : ConsulJson.node(n)).put("Services", filter.keep(services));
     });
   }
 

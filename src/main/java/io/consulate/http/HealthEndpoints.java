@@ -19,6 +19,7 @@ final class HealthEndpoints {
   Object healthService(RoutingContext ctx) {
     String name = Params.pathParam(ctx, "service", "Missing service name");
     boolean passing = Params.flag(ctx, "passing");
+    ResultFilter filter = ResultFilter.of(ctx);
     return reads.read(ctx, s -> s.index(IndexKeys.service(name), IndexKeys.SERVICES), snap -> {
       JsonArray out = new JsonArray();
       for (ServiceHealth h : snap.health(name)) {
@@ -27,28 +28,30 @@ final class HealthEndpoints {
           out.add(ConsulJson.serviceHealth(h));
         }
       }
-      return out;
+      return filter.keep(out);
     });
   }
 
   Object healthChecks(RoutingContext ctx) {
     String name = Params.pathParam(ctx, "service", "Missing service name");
+    ResultFilter filter = ResultFilter.of(ctx);
     return reads.read(ctx, s -> s.index(IndexKeys.service(name), IndexKeys.SERVICES), snap -> {
       JsonArray out = new JsonArray();
       for (ServiceHealth h : snap.health(name)) {
         if (!Params.nodeMetaMatches(ctx, h.node())) continue;
         for (HealthCheck c : h.checks()) if (!c.isNodeCheck()) out.add(ConsulJson.check(c));
       }
-      return out;
+      return filter.keep(out);
     });
   }
 
   Object healthNode(RoutingContext ctx) {
     String node = Params.pathParam(ctx, "node", "Missing node name");
+    ResultFilter filter = ResultFilter.of(ctx);
     return reads.read(ctx, s -> s.index(IndexKeys.node(node), IndexKeys.NODES), snap -> {
       JsonArray out = new JsonArray();
       for (HealthCheck c : snap.checksOnNode(node)) out.add(ConsulJson.check(c));
-      return out;
+      return filter.keep(out);
     });
   }
 
@@ -64,12 +67,13 @@ final class HealthEndpoints {
         throw ApiError.badRequest("Invalid state \"" + state + "\": must be any, passing, warning or critical");
       }
     }
+    ResultFilter filter = ResultFilter.of(ctx);
     return reads.read(ctx, s -> s.index(IndexKeys.CHECKS, IndexKeys.CHECKS), snap -> {
       JsonArray out = new JsonArray();
       for (HealthCheck c : snap.checks()) {
         if (wanted == null || c.status() == wanted) out.add(ConsulJson.check(c));
       }
-      return out;
+      return filter.keep(out);
     });
   }
 }

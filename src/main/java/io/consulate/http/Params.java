@@ -27,9 +27,6 @@ final class Params {
     if (dc != null && !dc.isEmpty() && !dc.equalsIgnoreCase(ours)) {
       throw new ApiError(500, "No path to datacenter");
     }
-    if (ctx.request().params().contains("filter")) {
-      throw ApiError.badRequest("?filter expressions are not supported yet");
-    }
   }
 
   /** Every {@code ?tag=} must be one of the instance's tags (case-insensitive). */

@@ -2,14 +2,17 @@ package io.consulate.ui;
 
 import io.consulate.http.ApiError;
 import io.consulate.http.HeadedReply;
+import io.consulate.http.ResultFilter;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * {@code ?page=N&per_page=M} over a filtered list (pages count from 1). Without {@code per_page} the whole
+ * {@code ?page=N&per_page=M} over a filtered list (pages count from 1), after Consul's {@code ?filter}. Without {@code per_page} the whole
  * list is the answer, as Consul gives it. The total before paging goes in {@code X-Consulate-Total}, so a
  * page can say "51-100 of 10,000".
  */
@@ -20,7 +23,15 @@ final class Page {
   private Page() {}
 
   /** The requested page of {@code all}, each item rendered, with the total in its header. */
-  static <T> HeadedReply of(RoutingContext ctx, List<T> all, Function<T, Object> render) {
+  static <T> HeadedReply of(RoutingContext ctx, List<T> all, Function<T, JsonObject> render, ResultFilter filter) {
+    if (!filter.keepsAll()) { // the filter reads the rendered JSON: render all, then page through what it keeps
+      List<JsonObject> kept = new ArrayList<>();
+      for (T item : all) {
+        JsonObject rendered = render.apply(item);
+        if (filter.keeps(rendered)) kept.add(rendered);
+      }
+      return new HeadedReply(Map.of(TOTAL_HEADER, Integer.toString(kept.size())), new JsonArray(new ArrayList<>(slice(ctx, kept))));
+    }
     JsonArray out = new JsonArray();
     for (T item : slice(ctx, all)) out.add(render.apply(item));
     return new HeadedReply(Map.of(TOTAL_HEADER, Integer.toString(all.size())), out);

@@ -6,6 +6,7 @@ import io.consulate.catalog.Node;
 import io.consulate.catalog.ServiceInstance;
 import io.consulate.http.ConsulJson;
 import io.consulate.http.SnapshotReads;
+import io.consulate.http.ResultFilter;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -33,16 +34,18 @@ final class SummaryEndpoints {
 
   Object services(RoutingContext ctx) {
     ServiceQuery query = ServiceQuery.from(ctx);
+    ResultFilter filter = ResultFilter.of(ctx);
     return reads.read(ctx, CatalogSnapshot::index,
-        snap -> Page.of(ctx, query.apply(services.of(snap), snap), this::serviceJson));
+        snap -> Page.of(ctx, query.apply(services.of(snap), snap), this::serviceJson, filter));
   }
 
   Object nodes(RoutingContext ctx) {
     Predicate<String> search = Search.parse(ctx.request().getParam("s"));
+    ResultFilter filter = ResultFilter.of(ctx);
     return reads.read(ctx, CatalogSnapshot::index, snap -> {
       List<Node> matching = new ArrayList<>();
       for (Node n : snap.nodes()) if (search.test(n.name()) || search.test(n.address())) matching.add(n);
-      return Page.of(ctx, matching, n -> nodeJson(snap, n));
+      return Page.of(ctx, matching, n -> nodeJson(snap, n), filter);
     });
   }
 
