@@ -362,11 +362,11 @@ public final class Agent {
    */
   private void startLeaderDuties() {
     SessionReaper sessions = new SessionReaper(store, Clock.systemUTC());
-    SerfHealthKeeper serf = membership == null ? null
-        : new SerfHealthKeeper(store, membership, config.cluster().reconnectTimeout(), Clock.systemUTC());
-    vertx.setPeriodic(1000, id -> {
+    SerfHealthKeeper serf = new SerfHealthKeeper(store, membership != null ? membership : cluster,
+        config.cluster().reconnectTimeout(), Clock.systemUTC(), VERSION);
+    vertx.setPeriodic(0, 1000, id -> {
       sessions.sweep();
-      if (serf != null) serf.reconcile().whenComplete((x, err) -> {
+      serf.reconcile().whenComplete((x, err) -> {
         if (err != null) LOG.fine("serfHealth pass failed; the next one retries: " + err);
       });
     });

@@ -1,6 +1,7 @@
 package io.consulate.agent;
 
 import io.consulate.cli.CatalogCommand;
+import io.consulate.cli.EventCommand;
 import io.consulate.cli.JoinCommand;
 import io.consulate.cli.LeaveCommand;
 import io.consulate.cli.KvCommand;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
     description = "A Consul-compatible, DNS-first service registry.",
     subcommands = {AgentCommand.class, ReloadCommand.class, MembersCommand.class, CatalogCommand.class,
         KvCommand.class, LockCommand.class, WatchCommand.class, TemplateCommand.class, JoinCommand.class,
-        LeaveCommand.class, SnapshotCommand.class})
+        LeaveCommand.class, SnapshotCommand.class, EventCommand.class})
 public final class Main implements Runnable {
   @Override
   public void run() {

@@ -7,6 +7,8 @@ import io.consulate.local.LocalAgent;
 import io.consulate.local.ServiceDefinition;
 import io.consulate.json.Fields;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.CompletionStage;
@@ -14,6 +16,7 @@ import java.util.function.Supplier;
 
 /** {@code /v1/agent/*}: this agent's own registrations, identity, and reload. */
 final class AgentEndpoints {
+  private static final long HASH_POLL_MILLIS = 100;
   private final LocalAgent agent;
   private final AgentInfo info;
   private final ClusterView cluster;
@@ -27,20 +30,50 @@ final class AgentEndpoints {
   }
 
   Object agentServices(RoutingContext ctx) {
+    ResultFilter filter = ResultFilter.of(ctx);
     JsonObject out = new JsonObject();
     agent.services().forEach((id, d) -> out.put(id, ConsulJson.agentService(d, info.datacenter())));
-    return out;
+    return filter.keepValues(out);
   }
 
+  /**
+   * One registration with its {@code ContentHash}. With {@code ?hash=} it is an agent-local blocking query, as in
+   * Consul: the answer waits until the registration's hash differs from the one given, or the wait is over. The
+   * local registrations change after their catalog write, not with a snapshot, so a parked query looks again every
+   * {@link #HASH_POLL_MILLIS}: a map lookup and a hash.
+   */
   Object agentService(RoutingContext ctx) {
     String id = ctx.pathParam("id");
+    String given = ctx.request().getParam("hash");
+    if (given == null || given.isEmpty()) return service(ctx, id);
+    long deadline = System.nanoTime() + BlockingQueries.waitTime(ctx).toNanos();
+    Promise<Object> answer = Promise.promise();
+    Vertx vertx = Vertx.currentContext().owner();
+    vertx.setPeriodic(0, HASH_POLL_MILLIS, timer -> {
+      ServiceDefinition d = agent.services().get(id);
+      if (d != null && hashOf(d).equals(given) && System.nanoTime() < deadline && !ctx.response().closed()) return;
+      vertx.cancelTimer(timer);
+      try {
+        answer.complete(service(ctx, id));
+      } catch (RuntimeException e) {
+        answer.fail(e);
+      }
+    });
+    return answer.future();
+  }
+
+  private Object service(RoutingContext ctx, String id) {
     ServiceDefinition d = agent.services().get(id);
     if (d == null) throw ApiError.notFound("unknown service ID: " + id);
-    String hash = Long.toHexString(d.hashCode() & 0xffffffffL);
+    String hash = hashOf(d);
     ctx.response().putHeader("X-Consul-ContentHash", hash);
     JsonObject j = ConsulJson.agentService(d, info.datacenter());
     j.remove("Datacenter");
     return j.put("ContentHash", hash).put("Datacenter", info.datacenter());
+  }
+
+  private static String hashOf(ServiceDefinition d) {
+    return Long.toHexString(d.hashCode() & 0xffffffffL);
   }
 
   Object agentServiceRegister(RoutingContext ctx) {
@@ -55,6 +88,11 @@ final class AgentEndpoints {
 
   Object agentReload(RoutingContext ctx) {
     return Replies.onContext(reload.get()).map(v -> null);
+  }
+
+  /** Consul's {@code versionInfo}: the Consul version this agent answers as. */
+  Object agentVersion(RoutingContext ctx) {
+    return new JsonObject().put("SHA", "").put("BuildDate", "").put("HumanVersion", info.version()).put("FIPS", "");
   }
 
   Object agentSelf(RoutingContext ctx) {

@@ -43,6 +43,9 @@ public final class HttpApi {
     SessionEndpoints session = new SessionEndpoints(store, kvReads, info.nodeName(), clock);
     TxnEndpoint txn = new TxnEndpoint(store, clock);
     MetricsEndpoint metricsApi = new MetricsEndpoint(metrics, clock);
+    AgentHealthEndpoints agentHealth = new AgentHealthEndpoints(store, agent, info.datacenter());
+    HostEndpoint hostApi = new HostEndpoint(clock);
+    EventEndpoints eventApi = new EventEndpoints(store, agent.events(), info.datacenter());
     SnapshotEndpoint snapshotApi = new SnapshotEndpoint(store, info.datacenter(), info.nodeName(), clock);
 
     Router router = Router.router(vertx);
@@ -56,6 +59,10 @@ public final class HttpApi {
     moreRoutes.accept(router);
     return new RouteTable(router, new RouteMetrics(metrics))
         .get("/v1/agent/self", agentApi::agentSelf)
+        .get("/v1/agent/version", agentApi::agentVersion)
+        .get("/v1/agent/host", hostApi::host)
+        .get("/v1/agent/health/service/id/:id", agentHealth::byId)
+        .get("/v1/agent/health/service/name/:name", agentHealth::byName)
         .get("/v1/agent/metrics", metricsApi::metrics)
         .get("/v1/agent/members", members::agentMembers)
         .put("/v1/agent/join/:address", members::agentJoin)
@@ -79,6 +86,7 @@ public final class HttpApi {
         .get("/v1/catalog/service/:service", catalog::catalogService)
         .get("/v1/catalog/nodes", catalog::catalogNodes)
         .get("/v1/catalog/node/:node", catalog::catalogNode)
+        .get("/v1/catalog/node-services/:node", catalog::catalogNodeServices)
         .get("/v1/catalog/datacenters", catalog::catalogDatacenters)
         .put("/v1/catalog/register", catalog::catalogRegister)
         .put("/v1/catalog/deregister", catalog::catalogDeregister)
@@ -92,6 +100,9 @@ public final class HttpApi {
         .put("/v1/kv/*", kv::kvPut)
         .delete("/v1/kv/*", kv::kvDelete)
         .put("/v1/txn", txn::txn)
+        .put("/v1/event/fire/", eventApi::missingName)
+        .put("/v1/event/fire/:name", eventApi::fire)
+        .get("/v1/event/list", eventApi::list)
         .get("/v1/snapshot", snapshotApi::save)
         .put("/v1/snapshot", snapshotApi::restore)
         .put("/v1/session/create", session::sessionCreate)

@@ -8,6 +8,7 @@ import io.consulate.catalog.Node;
 import io.consulate.catalog.ServiceInstance;
 import io.consulate.health.HealthMonitor;
 import io.consulate.store.CatalogOp;
+import io.consulate.store.SerfHealthKeeper;
 import io.consulate.store.Store;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,6 +36,7 @@ public final class LocalAgent {
   private final SavedRegistrations saved;
   private volatile ScriptPolicy scripts;
   private final Map<String, Owned> services = new ConcurrentHashMap<>();
+  private final UserEvents events;
 
   public LocalAgent(Store store, Node node, HealthMonitor monitor, SavedRegistrations saved, ScriptPolicy scripts) {
     this.store = store;
@@ -42,6 +44,13 @@ public final class LocalAgent {
     this.monitor = monitor;
     this.saved = saved;
     this.scripts = scripts;
+    this.events = new UserEvents(node.name(), () -> services().values());
+    store.onEvent(events::offer);
+  }
+
+  /** The user events kept for this agent. */
+  public UserEvents events() {
+    return events;
   }
 
   public String nodeName() {
@@ -118,7 +127,10 @@ public final class LocalAgent {
   /** Services of this node in the catalog that the agent does not own (anti-entropy removes them). */
   List<String> strays(CatalogSnapshot snap) {
     List<String> out = new ArrayList<>();
-    for (ServiceInstance s : snap.servicesOnNode(node.name())) if (!services.containsKey(s.id())) out.add(s.id());
+    for (ServiceInstance s : snap.servicesOnNode(node.name())) {
+      // The servers keep the consul service on their own nodes (Consul's anti-entropy skips it too).
+      if (!services.containsKey(s.id()) && !s.id().equals(SerfHealthKeeper.CONSUL_SERVICE)) out.add(s.id());
+    }
     return out;
   }
 

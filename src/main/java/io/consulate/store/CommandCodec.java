@@ -23,6 +23,7 @@ final class CommandCodec {
   static final byte SESSION = 4;
   static final byte HOUSEKEEPING = 5;
   static final byte RESTORE = 6;
+  static final byte EVENT = 7;
 
   private CommandCodec() {}
 
@@ -41,6 +42,7 @@ final class CommandCodec {
     if (c instanceof TxnCommand) return TXN;
     if (c instanceof SessionCommand) return SESSION;
     if (c instanceof RestoreCommand) return RESTORE;
+    if (c instanceof EventCommand) return EVENT;
     return HOUSEKEEPING;
   }
 
@@ -57,6 +59,7 @@ final class CommandCodec {
       case SESSION: return SessionCommand.fromJson(j);
       case HOUSEKEEPING: return HousekeepingCommand.fromJson(j);
       case RESTORE: return RestoreCommand.fromJson(j);
+      case EVENT: return EventCommand.fromJson(j);
       default: throw new IllegalArgumentException("unknown command type " + data[offset + 1]);
     }
   }

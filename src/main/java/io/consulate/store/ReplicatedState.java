@@ -15,9 +15,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jgroups.raft.StateMachine;
@@ -49,6 +52,8 @@ final class ReplicatedState implements StateMachine {
 
   /** The applied entries as a stream for clients' mirrors. */
   private final ChangeFeed feed = new ChangeFeed(this);
+  /** Who hears user events as they are applied (the agent's event buffer); called on the applying thread. */
+  private final List<Consumer<UserEvent>> eventListeners = new CopyOnWriteArrayList<>();
 
   ReplicatedState(Publication publication) {
     this.publication = publication;
@@ -92,6 +97,7 @@ final class ReplicatedState implements StateMachine {
 
   private <R> byte[] run(Command<R> command, boolean answer) {
     if (command instanceof RestoreCommand r) return restore(r, answer);
+    if (command instanceof EventCommand e) return deliver(e, answer);
     Mutation m = new Mutation(live, kv, index + 1, command.nowMillis());
     R result;
     try {
@@ -227,6 +233,23 @@ final class ReplicatedState implements StateMachine {
     kv = KvCodec.state(stored);
     LOG.info("state restored from an operator's snapshot taken at index " + c.index() + ", now at index " + index);
     return answer ? CommandCodec.answer(r, index, index, applied) : null;
+  }
+
+  void onEvent(Consumer<UserEvent> listener) {
+    eventListeners.add(listener);
+  }
+
+  /** A user event reaches this agent's listeners with its Lamport time: the log position it was applied at. */
+  private byte[] deliver(EventCommand e, boolean answer) {
+    UserEvent received = e.event().withLTime(applied);
+    for (var listener : eventListeners) {
+      try {
+        listener.accept(received);
+      } catch (RuntimeException err) {
+        LOG.log(Level.WARNING, "an event listener failed on event " + received.id(), err);
+      }
+    }
+    return answer ? CommandCodec.answer(e, applied, index, applied) : null;
   }
 
   /** Values may exceed writeUTF's 64 KiB (KV values go to 512 KiB): length-prefixed UTF-8. */

@@ -164,6 +164,16 @@ public final class Store implements AutoCloseable {
     return done;
   }
 
+  /** Fires a user event to every agent of the datacenter; completes with its Lamport time once committed. */
+  public CompletionStage<Long> fire(UserEvent event) {
+    return submit(new EventCommand(event)).thenApply(Applied::value);
+  }
+
+  /** {@code listener} hears every user event this agent applies or mirrors, in log order. */
+  public void onEvent(java.util.function.Consumer<UserEvent> listener) {
+    state.onEvent(listener);
+  }
+
   /** A catalog write of these steps, as one change set; completes with the index it is visible at. */
   public CompletionStage<Long> catalog(CatalogOp... ops) {
     return submit(CatalogCommand.of(ops)).thenApply(Applied::index);

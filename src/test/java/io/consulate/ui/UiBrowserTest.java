@@ -152,7 +152,7 @@ class UiBrowserTest {
     register("{\"ID\":\"db-1\",\"Name\":\"db\",\"Tags\":[\"green\"],\"Port\":5432}");
     register("{\"ID\":\"cache-1\",\"Name\":\"cache\",\"Tags\":[\"blue\",\"green\"],\"Port\":6379}");
     open("services");
-    browser.await(d -> servicesListed().equals(List.of("cache", "db", "web")));
+    browser.await(d -> servicesListed().equals(List.of("cache", "consul", "db", "web")));
     browser.driver.findElement(By.id("svc-tag")).sendKeys("blue");
     browser.await(d -> servicesListed().equals(List.of("cache", "web")));
     assertTrue(browser.driver.getCurrentUrl().endsWith("#/services?tag=blue"), browser.driver.getCurrentUrl());
