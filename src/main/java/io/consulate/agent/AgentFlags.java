@@ -28,11 +28,20 @@ public final class AgentFlags {
   @Option(names = "-data-dir", paramLabel = "DIR", description = "Where the agent keeps its state.")
   Path dataDir;
 
-  @Option(names = "-config-file", paramLabel = "FILE", description = "A JSON config file (repeatable).")
+  @Option(names = "-config-file", paramLabel = "FILE", description = "A config file, .json or .hcl (repeatable).")
   List<Path> configFiles = new ArrayList<>();
 
-  @Option(names = "-config-dir", paramLabel = "DIR", description = "A directory of JSON config files, read in lexical order, or one file (repeatable).")
+  @Option(names = "-config-dir", paramLabel = "DIR",
+      description = "A directory of .json and .hcl config files, read in lexical order, or one file (repeatable).")
   List<Path> configDirs = new ArrayList<>();
+
+  @Option(names = "-config-format", paramLabel = "FORMAT",
+      description = "Read every config file as 'json' or 'hcl', whatever its extension.")
+  String configFormat;
+
+  @Option(names = "-hcl", paramLabel = "HCL",
+      description = "A config fragment in HCL, read after the files and flags (repeatable).")
+  List<String> hcl = new ArrayList<>();
 
   @Option(names = "-http-port", paramLabel = "PORT", description = "HTTP API port (default: 8500).")
   Integer httpPort;

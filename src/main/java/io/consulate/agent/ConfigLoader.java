@@ -7,7 +7,6 @@ import io.consulate.local.ServiceDefinition;
 import io.consulate.local.CheckSpec;
 import io.consulate.json.Fields;
 import io.consulate.json.JsonFieldException;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -17,13 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
- * Builds the effective {@link AgentConfig}: Consul's defaults, then each config file (files given with
- * {@code -config-file}, then each {@code -config-dir}'s {@code *.json} in lexical order; a {@code -config-dir}
- * that names a file is that one file, as Consul reads it), then flags. Scalars
- * from later sources win; lists ({@code services}, {@code checks}, {@code recursors}) accumulate, as in Consul.
+ * Builds the effective {@link AgentConfig}: Consul's defaults, then each config file, JSON or HCL, in
+ * {@link ConfigFiles}' order, then flags, then each {@code -hcl} fragment (last, as in Consul). Every source is read
+ * into one JsonObject model and mapped here, whatever its format. Scalars from later sources win; lists
+ * ({@code services}, {@code checks}, {@code recursors}) accumulate, as in Consul.
  */
 public final class ConfigLoader {
   private static final Logger LOG = Logger.getLogger(ConfigLoader.class.getName());
@@ -42,34 +40,12 @@ public final class ConfigLoader {
       s.bindAddr = "127.0.0.1";
       s.clientAddr = "127.0.0.1";
     }
-    for (Path file : configFiles(flags.configFiles, flags.configDirs)) s.apply(file);
+    List<ConfigFiles.ConfigFile> files = ConfigFiles.list(flags.configFiles, flags.configDirs,
+        ConfigFormat.ofFlag(flags.configFormat));
+    for (ConfigFiles.ConfigFile file : files) s.apply(file.path().toString(), file.format(), file.text());
     s.applyFlags(flags);
+    for (int i = 0; i < flags.hcl.size(); i++) s.apply("-hcl #" + (i + 1), ConfigFormat.HCL, flags.hcl.get(i));
     return s.build(flags.dev);
-  }
-
-  /** The files to read, in order; a missing file or directory is an error naming it. */
-  static List<Path> configFiles(List<Path> files, List<Path> dirs) {
-    List<Path> out = new ArrayList<>();
-    for (Path f : files) {
-      if (!Files.isRegularFile(f)) throw new ConfigException(f + ": config file not found");
-      out.add(f);
-    }
-    for (Path d : dirs) {
-      if (Files.isRegularFile(d)) {
-        out.add(d);
-        continue;
-      }
-      if (!Files.isDirectory(d)) throw new ConfigException(d + ": config directory not found");
-      try (Stream<Path> list = Files.list(d)) {
-        list.filter(p -> Files.isRegularFile(p)).sorted().forEach(p -> {
-          if (p.getFileName().toString().endsWith(".json")) out.add(p);
-          else if (p.getFileName().toString().endsWith(".hcl")) LOG.warning("skipping " + p + ": HCL is not supported, use JSON");
-        });
-      } catch (IOException e) {
-        throw new ConfigException(d + ": cannot list config directory: " + e.getMessage());
-      }
-    }
-    return out;
   }
 
   /** Mutable accumulator of the merge; only {@link #build} produces the immutable result. */
@@ -120,22 +96,20 @@ public final class ConfigLoader {
     long logRotateBytes;
     int logRotateMaxFiles;
 
-    void apply(Path file) {
-      String text;
+    /** One source, a file or a fragment; an error names it ({@code source}) and the key. */
+    void apply(String source, ConfigFormat format, String text) {
       try {
-        text = Files.readString(file);
-      } catch (IOException e) {
-        throw new ConfigException(file + ": cannot read: " + e.getMessage());
-      }
-      try {
-        applyJson(Fields.parse(text));
+        Fields f = Fields.of(format.parse(text, source));
+        for (String key : f.unknown(KNOWN_KEYS)) {
+          LOG.warning(source + ": ignoring unsupported config key \"" + key + "\"");
+        }
+        applyJson(f);
       } catch (JsonFieldException | InvalidDefinitionException | IllegalArgumentException e) {
-        throw new ConfigException(file + ": " + e.getMessage());
+        throw new ConfigException(source + ": " + e.getMessage());
       }
     }
 
     private void applyJson(Fields f) {
-      for (String unknown : f.unknown(KNOWN_KEYS)) LOG.warning("ignoring unsupported config key \"" + unknown + "\"");
       datacenter = f.string(datacenter, "datacenter");
       nodeName = f.string(nodeName, "node_name");
       String dir = f.string(null, "data_dir");

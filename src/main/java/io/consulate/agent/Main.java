@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
     description = "A Consul-compatible, DNS-first service registry.",
     subcommands = {AgentCommand.class, ReloadCommand.class, MembersCommand.class, CatalogCommand.class,
         KvCommand.class, LockCommand.class, WatchCommand.class, TemplateCommand.class, JoinCommand.class,
-        LeaveCommand.class, SnapshotCommand.class, EventCommand.class})
+        LeaveCommand.class, SnapshotCommand.class, EventCommand.class, ValidateCommand.class})
 public final class Main implements Runnable {
   @Override
   public void run() {

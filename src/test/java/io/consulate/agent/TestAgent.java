@@ -38,6 +38,17 @@ public final class TestAgent {
     });
   }
 
+  /** An agent with a data dir whose config dir also sets its ports: no port flags, so the files' ports apply. */
+  public static Agent startWithConfigPorts(Path dataDir, Path configDir) throws Exception {
+    return start(f -> {
+      f.dataDir = dataDir;
+      f.bind = "127.0.0.1";
+      f.configDirs.add(configDir);
+      f.httpPort = null;
+      f.dnsPort = null;
+    });
+  }
+
   /**
    * A clustered agent on 127.0.0.1 with an free serf port picked at start. {@code joinPort} null starts a cluster of one
    * (bootstrap-expect 1); otherwise the agent joins the member listening there.
@@ -94,7 +105,7 @@ public final class TestAgent {
   }
 
   /** JGroups' TCPPING refuses bind port 0, so ask the kernel for a free port and hand it over. */
-  private static int freePort() throws java.io.UncheckedIOException {
+  static int freePort() throws java.io.UncheckedIOException {
     try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     } catch (java.io.IOException e) {
