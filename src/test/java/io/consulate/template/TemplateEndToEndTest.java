@@ -32,6 +32,7 @@ class TemplateEndToEndTest {
   void start() throws Exception {
     agent = TestAgent.startDev();
     api = new ApiClient(agent.httpPort());
+    TestAgent.awaitTrue(() -> api.get("/v1/catalog/service/consul").bodyAsJsonArray().size() == 1); // the server's own service
     register("web-1", 8081);
   }
 
@@ -80,7 +81,7 @@ class TemplateEndToEndTest {
     String template = "{{ with node }}{{ .Node.Node }}{{ range .Services }} {{ .ID }}{{ end }}{{ end }}\n"
         + "{{ range services }}{{ .Name }};{{ end }}\n{{ range nodes }}{{ .Node }}{{ end }}";
     assertEquals(0, runner(true).run(List.of(spec(template, out, null))));
-    assertEquals("test-node web-1\nweb;\ntest-node", Files.readString(out));
+    assertEquals("test-node consul web-1\nconsul;web;\ntest-node", Files.readString(out));
   }
 
   @Test

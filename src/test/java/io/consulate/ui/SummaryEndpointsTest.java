@@ -25,6 +25,7 @@ class SummaryEndpointsTest {
   static void start() throws Exception {
     agent = TestAgent.startDev();
     api = new ApiClient(agent.httpPort());
+    TestAgent.awaitTrue(() -> api.get("/v1/catalog/service/consul").bodyAsJsonArray().size() == 1); // the server's own service
     register("{\"ID\":\"web-1\",\"Name\":\"web\",\"Tags\":[\"blue\",\"v1\"],\"Port\":80,\"Meta\":{\"env\":\"prod\"},"
         + "\"Check\":{\"CheckID\":\"web-1-ttl\",\"TTL\":\"60s\"}}");
     register("{\"ID\":\"web-2\",\"Name\":\"web\",\"Tags\":[\"green\"],\"Port\":81,\"Meta\":{\"env\":\"test\"}}");
@@ -53,8 +54,8 @@ class SummaryEndpointsTest {
   @Test
   void summarizesEachServiceInConsulsShape() throws Exception {
     HttpResponse<Buffer> res = api.get("/v1/internal/ui/services");
-    assertEquals(List.of("cache", "db", "web"), names(res));
-    JsonObject web = res.bodyAsJsonArray().getJsonObject(2);
+    assertEquals(List.of("cache", "consul", "db", "web"), names(res));
+    JsonObject web = res.bodyAsJsonArray().getJsonObject(3);
     assertEquals(new JsonArray().add("blue").add("green").add("v1"), web.getJsonArray("Tags"));
     assertEquals(new JsonArray().add("test-node"), web.getJsonArray("Nodes"));
     assertEquals(2, web.getInteger("InstanceCount"));
@@ -63,7 +64,7 @@ class SummaryEndpointsTest {
     assertEquals(1, web.getInteger("ChecksCritical"));
     assertEquals("dc1", web.getString("Datacenter"));
     assertEquals(null, res.bodyAsJsonArray().getJsonObject(0).getValue("Tags"));
-    assertEquals("3", res.getHeader("X-Consulate-Total"));
+    assertEquals("4", res.getHeader("X-Consulate-Total"));
     assertTrue(Long.parseLong(res.getHeader("X-Consul-Index")) > 0);
   }
 
@@ -81,10 +82,10 @@ class SummaryEndpointsTest {
 
   @Test
   void sortsByHealthAndPages() throws Exception {
-    assertEquals(List.of("web", "cache", "db"), names(api.get("/v1/internal/ui/services?sort=health")));
-    HttpResponse<Buffer> second = api.get("/v1/internal/ui/services?per_page=2&page=2");
+    assertEquals(List.of("web", "cache", "consul", "db"), names(api.get("/v1/internal/ui/services?sort=health")));
+    HttpResponse<Buffer> second = api.get("/v1/internal/ui/services?per_page=3&page=2");
     assertEquals(List.of("web"), names(second));
-    assertEquals("3", second.getHeader("X-Consulate-Total"));
+    assertEquals("4", second.getHeader("X-Consulate-Total"));
     assertEquals(List.of(), names(api.get("/v1/internal/ui/services?per_page=3&page=9")));
   }
 
@@ -107,7 +108,7 @@ class SummaryEndpointsTest {
     assertEquals(200, res.statusCode());
     JsonObject node = res.bodyAsJsonArray().getJsonObject(0);
     assertEquals("test-node", node.getString("Node"));
-    assertEquals(4, node.getJsonArray("Services").size()); // web-1, web-2, db, cache
+    assertEquals(5, node.getJsonArray("Services").size()); // web-1, web-2, db, cache and the server's consul
     assertTrue(node.getJsonArray("Checks").stream().anyMatch(c -> ((JsonObject) c).getString("CheckID").equals("serfHealth")));
     assertEquals("0", api.get("/v1/internal/ui/nodes?s=nothing-like-it").getHeader("X-Consulate-Total"));
   }
