@@ -14,8 +14,11 @@ install -m 0644 target/consulate.jar "$root/opt/consulate/consulate.jar"
 install -m 0644 README.md "$root/opt/consulate/README.md"
 cat >"$root/usr/local/bin/consulate" <<'SH'
 #!/bin/sh
-# Runs the installed Consulate (scripts/install.sh); CONSULATE_JAVA_OPTS adds JVM options.
-exec java -XX:+UseZGC ${CONSULATE_JAVA_OPTS:-} -jar /opt/consulate/consulate.jar "$@"
+# Runs the installed Consulate (scripts/install.sh); CONSULATE_JAVA_OPTS adds JVM options. The class data sharing
+# archive made at install (scripts/cds-archive.sh) is used while it is newer than the jar.
+jar=/opt/consulate/consulate.jar archive=/opt/consulate/consulate.jsa cds=""
+[ "$archive" -nt "$jar" ] && cds="-XX:SharedArchiveFile=$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
+exec java -XX:+UseZGC $cds ${CONSULATE_JAVA_OPTS:-} -jar "$jar" "$@"
 SH
 chmod 0755 "$root/usr/local/bin/consulate"
 install -m 0644 scripts/consulate.service "$root/etc/systemd/system/consulate.service"
@@ -33,6 +36,9 @@ JSON
 fi
 
 if [ -z "$root" ]; then
+  # The archive names the jar by its path, so it is made for the installed one (not under --root).
+  scripts/cds-archive.sh /opt/consulate/consulate.jar /opt/consulate/consulate.jsa && chmod 0644 /opt/consulate/consulate.jsa ||
+    echo "==> no class data sharing archive: the agent starts without it"
   id consulate >/dev/null 2>&1 || useradd --system --home-dir /var/lib/consulate --shell /usr/sbin/nologin consulate
   chown -R root:consulate /etc/consulate.d && chmod 0750 /etc/consulate.d
   if [ -d /run/systemd/system ]; then
