@@ -60,6 +60,14 @@ public record ChangeSet(long index, Map<String, Object> puts, Set<String> remova
       return puts.containsKey(entryKey);
     }
 
+    /**
+     * {@code before} as this write has changed it so far: a transaction's later operations read its earlier ones
+     * (a service set, then got, in one {@code /v1/txn}).
+     */
+    public CatalogReads over(CatalogReads before) {
+      return new PendingReads(before, puts, removals);
+    }
+
     public ChangeSet build() {
       return new ChangeSet(index, puts, removals, isEmptyWrite() ? Set.of() : touched);
     }

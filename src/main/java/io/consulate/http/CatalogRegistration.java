@@ -37,17 +37,8 @@ final class CatalogRegistration {
     Node node = new Node(nodeName, f.string("", "ID"), address, datacenter, f.stringMap("TaggedAddresses"),
         f.stringMap("NodeMeta"), 0, 0);
 
-    ServiceInstance service = null;
     Fields svc = f.object("Service");
-    if (svc != null) {
-      String name = svc.string("", "Service");
-      String id = svc.string(name, "ID");
-      if (name.isEmpty()) throw new ApiError(500, "Must provide service name with ID");
-      Fields w = svc.object("Weights");
-      Weights weights = w == null ? Weights.DEFAULT : new Weights(w.integer(1, "Passing"), w.integer(1, "Warning"));
-      service = new ServiceInstance(nodeName, id, name, svc.strings("Tags"), svc.string("", "Address"),
-          svc.integer(0, "Port"), svc.stringMap("Meta"), weights, svc.bool(false, "EnableTagOverride"), 0, 0);
-    }
+    ServiceInstance service = svc == null ? null : service(svc, nodeName);
     List<Fields> checkFields = new ArrayList<>();
     Fields single = f.object("Check");
     if (single != null) checkFields.add(single);
@@ -67,7 +58,20 @@ final class CatalogRegistration {
     return store.catalog(new CatalogOp.Deregister(node, serviceId, checkId));
   }
 
-  private static HealthCheck check(Fields c, String nodeName, ServiceInstance service) {
+  /** {@code structs.NodeService} as a request gives it; its {@code ModifyIndex} is kept (a txn's CAS index). */
+  static ServiceInstance service(Fields svc, String nodeName) {
+    String name = svc.string("", "Service");
+    String id = svc.string(name, "ID");
+    if (name.isEmpty()) throw new ApiError(500, "Must provide service name with ID");
+    Fields w = svc.object("Weights");
+    Weights weights = w == null ? Weights.DEFAULT : new Weights(w.integer(1, "Passing"), w.integer(1, "Warning"));
+    return new ServiceInstance(nodeName, id, name, svc.strings("Tags"), svc.string("", "Address"),
+        svc.integer(0, "Port"), svc.stringMap("Meta"), weights, svc.bool(false, "EnableTagOverride"), 0,
+        svc.longValue(0, "ModifyIndex"));
+  }
+
+  /** {@code structs.HealthCheck} as a request gives it; its {@code ModifyIndex} is kept (a txn's CAS index). */
+  static HealthCheck check(Fields c, String nodeName, ServiceInstance service) {
     String name = c.string("", "Name");
     String id = c.string(name, "CheckID", "ID");
     if (id.isEmpty()) throw new ApiError(500, "Must provide check ID or name");
@@ -83,6 +87,6 @@ final class CatalogRegistration {
     Fields d = c.object("Definition");
     CheckDefinition def = d == null ? CheckDefinition.NONE : DefinitionDecoder.definition(d);
     return new HealthCheck(nodeName, id, name, parsed, c.string("", "Notes"), c.string("", "Output"), serviceId,
-        serviceName, List.of(), c.string(def.type(), "Type"), def, 0, 0);
+        serviceName, List.of(), c.string(def.type(), "Type"), def, 0, c.longValue(0, "ModifyIndex"));
   }
 }

@@ -41,7 +41,7 @@ public final class HttpApi {
     SnapshotReads<KvState> kvReads = new SnapshotReads<>(kvBlocking, info.datacenter(), cluster, store::barrier);
     KvEndpoints kv = new KvEndpoints(store, kvReads, clock);
     SessionEndpoints session = new SessionEndpoints(store, kvReads, info.nodeName(), clock);
-    TxnEndpoint txn = new TxnEndpoint(store, clock);
+    TxnEndpoint txn = new TxnEndpoint(store, clock, info.datacenter());
     MetricsEndpoint metricsApi = new MetricsEndpoint(metrics, clock);
     AgentHealthEndpoints agentHealth = new AgentHealthEndpoints(store, agent, info.datacenter());
     HostEndpoint hostApi = new HostEndpoint(clock);

@@ -1,5 +1,9 @@
 package io.consulate.http;
 
+import io.consulate.catalog.CatalogTxn;
+import io.consulate.catalog.HealthCheck;
+import io.consulate.catalog.Node;
+import io.consulate.catalog.ServiceInstance;
 import io.consulate.json.Fields;
 import io.consulate.json.JsonFieldException;
 import io.consulate.kv.KvEntry;
@@ -18,23 +22,25 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code PUT /v1/txn} (agent/txn_endpoint.go) for KV operations: all succeed and are stored under one index,
- * or none is and the reply is 409 with every operation's error.
+ * {@code PUT /v1/txn} (agent/txn_endpoint.go): KV, Node, Service and Check operations, all applied under one index
+ * or none, with every operation's error in a 409. At most {@link #MAX_OPS} operations, as Consul.
  */
 final class TxnEndpoint {
-  static final int MAX_OPS = 64;
+  static final int MAX_OPS = 128;
 
   private final Store store;
   private final java.time.Clock clock;
+  private final String datacenter;
 
-  TxnEndpoint(Store store, java.time.Clock clock) {
+  TxnEndpoint(Store store, java.time.Clock clock, String datacenter) {
     this.store = store;
     this.clock = clock;
+    this.datacenter = datacenter;
   }
 
   Object txn(RoutingContext ctx) {
-    List<TxnOp> ops = parse(ctx.body().asString());
-    return Replies.onContext(store.submit(new TxnCommand(ops, clock.millis())))
+    List<TxnCommand.Step> steps = parse(ctx.body().asString());
+    return Replies.onContext(store.submit(new TxnCommand(steps, clock.millis())))
         .map(w -> reply(w.value()))
         .recover(err -> {
           Throwable cause = err.getCause() != null ? err.getCause() : err;
@@ -46,13 +52,18 @@ final class TxnEndpoint {
         });
   }
 
-  private static JsonObject reply(List<KvEntry> results) {
+  private static JsonObject reply(List<Object> results) {
     JsonArray out = new JsonArray();
-    for (KvEntry e : results) out.add(new JsonObject().put("KV", KvJson.entry(e)));
+    for (Object r : results) {
+      if (r instanceof KvEntry e) out.add(new JsonObject().put("KV", KvJson.entry(e)));
+      else if (r instanceof Node n) out.add(new JsonObject().put("Node", ConsulJson.node(n)));
+      else if (r instanceof ServiceInstance s) out.add(new JsonObject().put("Service", ConsulJson.nodeService(s)));
+      else out.add(new JsonObject().put("Check", ConsulJson.check((HealthCheck) r)));
+    }
     return new JsonObject().put("Results", out).putNull("Errors");
   }
 
-  private static List<TxnOp> parse(String body) {
+  private List<TxnCommand.Step> parse(String body) {
     Object doc;
     try {
       doc = Json.decodeValue(body == null ? "" : body);
@@ -63,14 +74,50 @@ final class TxnEndpoint {
     if (array.size() > MAX_OPS) {
       throw new ApiError(413, "Transaction contains too many operations (" + array.size() + " > " + MAX_OPS + ")");
     }
-    List<TxnOp> ops = new ArrayList<>();
+    List<TxnCommand.Step> steps = new ArrayList<>();
     for (Object o : array) {
-      Fields kv = o instanceof JsonObject j ? Fields.of(j).object("KV") : null;
-      if (kv == null) throw ApiError.badRequest("Only KV operations are supported in transactions");
-      ops.add(new TxnOp(kv.string("", "Verb").toLowerCase(Locale.ROOT), kv.string("", "Key"), value(kv),
-          number(kv, "Flags"), number(kv, "Index"), kv.string("", "Session")));
+      Fields op = o instanceof JsonObject j ? Fields.of(j) : Fields.of(new JsonObject());
+      steps.add(step(op));
     }
-    return ops;
+    return steps;
+  }
+
+  private TxnCommand.Step step(Fields op) {
+    Fields kv = op.object("KV");
+    if (kv != null) {
+      return new TxnCommand.Kv(new TxnOp(verb(kv), kv.string("", "Key"), value(kv), number(kv, "Flags"),
+          number(kv, "Index"), kv.string("", "Session")));
+    }
+    Fields node = op.object("Node");
+    if (node != null) {
+      Fields n = node.object("Node");
+      if (n == null) throw ApiError.badRequest("Node.Node: missing");
+      Node entry = new Node(n.string("", "Node"), n.string("", "ID"), n.string("", "Address"),
+          n.string("", "Datacenter").isEmpty() ? datacenter : n.string("", "Datacenter"),
+          n.stringMap("TaggedAddresses"), n.stringMap("Meta"), 0, n.longValue(0, "ModifyIndex"));
+      return catalog(CatalogTxn.Kind.NODE, node, entry);
+    }
+    Fields service = op.object("Service");
+    if (service != null) {
+      Fields s = service.object("Service");
+      if (s == null) throw ApiError.badRequest("Service.Service: missing");
+      return catalog(CatalogTxn.Kind.SERVICE, service, CatalogRegistration.service(s, service.string("", "Node")));
+    }
+    Fields check = op.object("Check");
+    if (check != null) {
+      Fields c = check.object("Check");
+      if (c == null) throw ApiError.badRequest("Check.Check: missing");
+      return catalog(CatalogTxn.Kind.CHECK, check, CatalogRegistration.check(c, c.string("", "Node"), null));
+    }
+    throw ApiError.badRequest("Only KV, Node, Service and Check operations are supported in transactions");
+  }
+
+  private static TxnCommand.Step catalog(CatalogTxn.Kind kind, Fields op, Object entry) {
+    return new TxnCommand.Catalog(new CatalogTxn.Op(kind, verb(op), entry));
+  }
+
+  private static String verb(Fields op) {
+    return op.string("", "Verb").toLowerCase(Locale.ROOT);
   }
 
   private static byte[] value(Fields kv) {

@@ -77,6 +77,14 @@ public final class Fields {
     throw typeError(names, "an integer", v);
   }
 
+  /** A whole number that may exceed an int (an index). */
+  public long longValue(long def, String... names) {
+    Object v = raw(names);
+    if (v == null) return def;
+    if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) return n.longValue();
+    throw typeError(names, "an integer", v);
+  }
+
   public boolean bool(boolean def, String... names) {
     Object v = raw(names);
     if (v == null) return def;

@@ -1,12 +1,11 @@
 package io.consulate.kv;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Consul's {@code /v1/txn} for KV (agent/consul/state/txn.go): every operation runs against one write's
- * view, in order; any failure fails the whole transaction, which then stores nothing. Writes return their
- * entry without its value, reads with it, deletes nothing.
+ * Consul's KV operations in a {@code /v1/txn} (agent/consul/state/txn.go): every operation runs against one write's
+ * view, in order; any failure fails the whole transaction ({@link Failed}), which then stores nothing. Writes
+ * return their entry without its value, reads with it, deletes nothing.
  */
 public final class Txn {
   /** An operation that failed, by its position; the transaction is rolled back. */
@@ -28,22 +27,8 @@ public final class Txn {
 
   private Txn() {}
 
-  /** Runs the operations; returns the result entries or throws {@link Failed}. */
-  public static List<KvEntry> run(KvChanges c, List<TxnOp> ops) {
-    List<KvEntry> results = new ArrayList<>();
-    List<Error> errors = new ArrayList<>();
-    for (int i = 0; i < ops.size(); i++) {
-      try {
-        results.addAll(apply(c, ops.get(i)));
-      } catch (KvException e) {
-        errors.add(new Error(i, e.getMessage()));
-      }
-    }
-    if (!errors.isEmpty()) throw new Failed(errors);
-    return results;
-  }
-
-  private static List<KvEntry> apply(KvChanges c, TxnOp op) {
+  /** Runs one operation against the transaction's view; returns its result entries or throws {@link KvException}. */
+  public static List<KvEntry> apply(KvChanges c, TxnOp op) {
     String key = op.key();
     switch (op.verb()) {
       case "set": return written(KvOps.set(c, key, op.value(), op.flags()));
@@ -55,6 +40,10 @@ public final class Txn {
           "failed to unlock key \"" + key + "\", lock isn't held, or is held by another session"));
       case "get": return List.of(require(c.entry(key), "key \"" + key + "\" doesn't exist"));
       case "get-tree": return c.list(key);
+      case "get-or-empty": { // Consul 1.10+: a missing key answers an empty entry instead of failing
+        KvEntry e = c.entry(key);
+        return List.of(e != null ? e : new KvEntry(key, null, 0, 0, 0, 0, ""));
+      }
       case "check-index": return List.of(checked(c, key, e -> e.modifyIndex() == op.index(),
           e -> "failed index check for key \"" + key + "\", current modify index " + e.modifyIndex() + " != " + op.index()));
       case "check-session": return List.of(checked(c, key, e -> e.session().equals(nullToEmpty(op.session())),
