@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.consulate.catalog.CatalogException;
+import io.consulate.catalog.CatalogTxn;
 import io.consulate.catalog.CheckDefinition;
 import io.consulate.catalog.HealthCheck;
 import io.consulate.catalog.HealthStatus;
@@ -46,8 +47,14 @@ class CommandCodecTest {
             new CatalogOp.Register(node, true, null, List.of(check)), new CatalogOp.Register(node, false, web, List.of())))),
         new Case("kv: cas with a binary value", new KvCommand(new TxnOp("cas", "a/b", value, 42, 7, null), 1234)),
         new Case("kv: delete without a value", new KvCommand(new TxnOp("delete", "a/b", null, 0, 0, null), 1)),
-        new Case("txn", new TxnCommand(List.of(new TxnOp("set", "k", value, 0, 0, null),
-            new TxnOp("lock", "l", value, 0, 0, "s-1")), 99)),
+        new Case("txn: KV", new TxnCommand(List.of(new TxnCommand.Kv(new TxnOp("set", "k", value, 0, 0, null)),
+            new TxnCommand.Kv(new TxnOp("lock", "l", value, 0, 0, "s-1"))), 99)),
+        new Case("txn: KV and catalog", new TxnCommand(List.of(new TxnCommand.Kv(new TxnOp("get-or-empty", "k", null, 0, 0, null)),
+            new TxnCommand.Catalog(new CatalogTxn.Op(CatalogTxn.Kind.NODE, "cas", node.withIndexes(0, 12))),
+            new TxnCommand.Catalog(new CatalogTxn.Op(CatalogTxn.Kind.SERVICE, "set", web)),
+            new TxnCommand.Catalog(new CatalogTxn.Op(CatalogTxn.Kind.CHECK, "delete-cas", check.withIndexes(0, 3)))), 100)),
+        new Case("event", new EventCommand(new UserEvent("0f3c7d1e-5a2b-4c8d-9e6f-1a2b3c4d5e6f", "deploy", value, "n.*",
+            "web", "v1", UserEvent.VERSION, 0))),
         new Case("session: create", new SessionCommand.Create(session, 5)),
         new Case("session: destroy", new SessionCommand.Destroy("s-1", 6)),
         new Case("session: renew", new SessionCommand.Renew("s-1", 7)),

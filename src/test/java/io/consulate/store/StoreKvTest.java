@@ -114,8 +114,8 @@ class StoreKvTest {
     kv("set", "t/a", "1", 0, 0, null);
     long before = state().index();
     ExecutionException e = assertThrows(ExecutionException.class, () -> lone.submit(new TxnCommand(List.of(
-        new TxnOp("set", "t/b", b("2"), 0, 0, null),
-        new TxnOp("check-index", "t/a", null, 0, 999, null)), clock.millis())));
+        new TxnCommand.Kv(new TxnOp("set", "t/b", b("2"), 0, 0, null)),
+        new TxnCommand.Kv(new TxnOp("check-index", "t/a", null, 0, 999, null))), clock.millis())));
     Txn.Failed failed = (Txn.Failed) e.getCause();
     assertEquals(1, failed.errors().get(0).opIndex());
     assertNull(state().entry("t/b"));
