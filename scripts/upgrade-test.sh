@@ -5,8 +5,8 @@
 #      and a DNS prober asking every node (scripts/upgrade/load.py);
 #   3. replaces the followers, then the leader, then the client, one at a time: a graceful leave
 #      (consulate leave), then the new jar on the same data dir with -rejoin;
-#   4. in the mixed cluster, checks that a write of the new format (a snapshot restore) is refused, naming the
-#      old member, and changes nothing;
+#   4. in the mixed cluster, checks that writes of the new format (a snapshot restore, an event) are refused,
+#      naming the old member, and change nothing;
 #   5. downgrades the same way back to the old jar (no write of the new format was made: README, "Upgrades");
 #   6. checks that every acknowledged write is on every node, that DNS answered on every node that was up, that
 #      every agent's own services came back on the new version, and that the final state (KV, nodes, services,
@@ -134,6 +134,8 @@ case "$refusal" in
   *"needs protocol 3 on every agent, and "*" speaks protocol 2"*" 500") pass "a restore (protocol 3) is refused in the mixed cluster: ${refusal% *}" ;;
   *) fail "a restore is refused in the mixed cluster" "got [$refusal]" ;;
 esac
+check "an event (protocol 3) is refused in the mixed cluster too" 500 \
+  "$(http_code -X PUT "http://$(h "$first")/v1/event/fire/too-early")"
 check "the refused restore changed nothing (a key written after the backup is there)" kept \
   "$(curl -s "http://$(h "$first")/v1/kv/after-backup?raw")"
 replace "$leader" "$NEW"
@@ -143,6 +145,8 @@ check "all four speak protocol 3" "3 3 3 3" "$(curl -s "http://$(h s1)/v1/agent/
 # the leader applying that agent's own leave, and a refused step stopped its anti-entropy), fixed in this version.
 own_services() { curl -s "http://$(h s2)/v1/catalog/services" | jq -r 'keys[] | select(startswith("svc-"))' | xargs; }
 check_eventually 10 "every agent's own service is back" "svc-c1 svc-s1 svc-s2 svc-s3" own_services
+consul_servers() { curl -s "http://$(h c1)/v1/catalog/service/consul" | jq -r '.[].Node' | sort | xargs; }
+check_eventually 10 "the consul service lists the three servers once all speak protocol 3" "s1 s2 s3" consul_servers
 
 echo "== downgrade to $OLD_REF: followers, leader, client"
 roll "$OLD"

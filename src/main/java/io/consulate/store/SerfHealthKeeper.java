@@ -72,7 +72,10 @@ public final class SerfHealthKeeper {
   }
 
   private CompletionStage<?> consulService(Member m) {
-    if (!m.server() || store.snapshot().node(m.name()) == null) return CompletableFuture.completedFuture(null);
+    // A server of 0.1.0 (protocol 2) does not know this service: its anti-entropy would remove it as a stray.
+    if (!m.server() || m.protocol() < 3 || store.snapshot().node(m.name()) == null) {
+      return CompletableFuture.completedFuture(null);
+    }
     String port = m.serverAddress().substring(m.serverAddress().lastIndexOf(':') + 1);
     Map<String, String> meta = Map.of("non_voter", "false", "read_replica", "false", "raft_version", "3",
         "serf_protocol_current", "2", "serf_protocol_min", "1", "serf_protocol_max", "5", "version", version);
