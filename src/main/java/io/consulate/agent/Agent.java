@@ -28,6 +28,7 @@ import io.consulate.http.AgentInfo;
 import io.consulate.http.BlockingQueries;
 import io.consulate.http.HttpApi;
 import io.consulate.http.HttpApiVerticle;
+import io.consulate.http.LogStream;
 import io.consulate.http.SnapshotReads;
 import io.consulate.ui.UiRoutes;
 import io.consulate.kv.KvState;
@@ -87,6 +88,9 @@ public final class Agent {
   private volatile DnsConfig dnsConfig;
   private volatile Role role;
   private final AgentMetrics metrics = new AgentMetrics();
+  /** The log as GET /v1/agent/monitor streams it, fed from the root logger while the agent runs. */
+  private final LogStream logStream = new LogStream(new java.util.logging.SimpleFormatter(), new JsonLogFormatter(),
+      LogLevels::monitorWants);
   private final Store store = Store.create(metrics.registry);
   private LocalAgent local;
   private AgentChecks checks;
@@ -414,11 +418,12 @@ public final class Agent {
     int instances = config.httpPort() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
     HttpApiVerticle[] first = new HttpApiVerticle[1];
     ClusterView view = cluster;
+    java.util.logging.LogManager.getLogManager().getLogger("").addHandler(logStream);
     ui.serve(config.ui().enabled(), config.ui().dir(),
         new SnapshotReads<>(blocking, info.datacenter(), view, store::barrier), info.datacenter());
     return vertx.deployVerticle(() -> {
       HttpApiVerticle v = new HttpApiVerticle(vx -> HttpApi.router(vx, store, blocking, local, checks, info, view,
-          this::reload, this::leave, kvBlocking, Clock.systemUTC(), metrics.registry, ui::mount),
+          this::reload, this::leave, kvBlocking, Clock.systemUTC(), metrics.registry, logStream, ui::mount),
           config.clientAddr(), config.httpPort());
       if (first[0] == null) first[0] = v;
       return v;
@@ -501,6 +506,7 @@ public final class Agent {
   public synchronized Future<Void> close() {
     if (closing == null) {
       if (reaper != null) reaper.stop();
+      java.util.logging.LogManager.getLogManager().getLogger("").removeHandler(logStream);
       if (linkClient != null) linkClient.close();
       if (linkServer != null) linkServer.close();
       closing = vertx.close().andThen(ar -> {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.logging.FileHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
@@ -36,7 +35,7 @@ final class LogOutput {
       int limit = (int) Math.min(Integer.MAX_VALUE, Math.max(0, settings.rotateBytes()));
       FileHandler file = new FileHandler(pattern, limit, files(settings.rotateMaxFiles()), true);
       file.setFormatter(format);
-      file.setLevel(Level.ALL);
+      file.setLevel(LogLevels.configured());
       root.addHandler(file);
     } catch (IOException e) {
       throw new ConfigException("cannot open log file " + settings.file() + ": " + e.getMessage());

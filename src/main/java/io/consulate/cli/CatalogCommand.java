@@ -1,32 +1,26 @@
 package io.consulate.cli;
 
-import io.vertx.core.json.JsonObject;
-import java.util.concurrent.Callable;
+import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-/** {@code consulate catalog services}: the registered service names, one per line. */
-@Command(name = "catalog", description = "Inspect the catalog.", mixinStandardHelpOptions = true,
-    subcommands = CatalogCommand.Services.class)
+/** {@code consulate catalog services|nodes|datacenters}: Consul's catalog commands. */
+@Command(name = "catalog", description = "Interact with the catalog.", mixinStandardHelpOptions = true,
+    subcommands = {CatalogServicesCommand.class, CatalogNodesCommand.class, CatalogDatacentersCommand.class})
 public final class CatalogCommand implements Runnable {
   @Override
   public void run() {
     new picocli.CommandLine(this).usage(System.out);
   }
 
-  @Command(name = "services", description = "List the registered services.", mixinStandardHelpOptions = true)
-  static final class Services extends HttpCommand implements Callable<Integer> {
-    @Option(names = "-tags", description = "Show each service's tags.")
-    boolean tags;
+  /** {@code -node-meta key=value} flags as the API's repeated {@code &node-meta=key:value} parameters. */
+  static String nodeMeta(Map<String, String> meta) {
+    StringBuilder q = new StringBuilder();
+    meta.forEach((k, v) -> q.append("&node-meta=").append(HttpCommand.encode(k + ":" + v)));
+    return q.toString();
+  }
 
-    @Override
-    public Integer call() throws Exception {
-      JsonObject services = new JsonObject(send("GET", "/v1/catalog/services"));
-      for (String name : services.fieldNames()) {
-        if (tags) System.out.printf("%-30s %s%n", name, String.join(",", services.getJsonArray(name).getList()));
-        else System.out.println(name);
-      }
-      return 0;
-    }
+  /** A path with the query parameters collected as {@code &a=b...}, the first "&" turned into "?". */
+  static String withQuery(String path, CharSequence params) {
+    return params.length() == 0 ? path : path + "?" + params.toString().substring(1);
   }
 }

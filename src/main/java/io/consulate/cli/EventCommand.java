@@ -1,7 +1,6 @@
 package io.consulate.cli;
 
 import io.vertx.core.json.JsonObject;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -55,9 +54,5 @@ public final class EventCommand extends HttpCommand implements Callable<Integer>
     }
     System.out.println("Event ID: " + new JsonObject(text).getString("ID"));
     return 0;
-  }
-
-  private static String encode(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

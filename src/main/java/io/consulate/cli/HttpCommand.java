@@ -1,7 +1,9 @@
 package io.consulate.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,30 +12,64 @@ import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /**
- * Base of the commands that talk to a running agent: {@code -http-addr}, else {@code CONSUL_HTTP_ADDR},
- * else 127.0.0.1:8500, as Consul's CLI. A non-2xx answer becomes one error line and exit code 1.
+ * Base of the commands that talk to a running agent, with Consul's client flags: {@code -http-addr} (else
+ * {@code CONSUL_HTTP_ADDR}, else 127.0.0.1:8500), {@code -token} (else {@code CONSUL_HTTP_TOKEN}), sent as
+ * {@code X-Consul-Token}, and {@code -datacenter}, sent as {@code ?dc=} on every request. A non-2xx answer becomes
+ * one error line and exit code 1.
  */
 abstract class HttpCommand {
-  @Option(names = "-http-addr", paramLabel = "ADDR", description = "The agent's HTTP address (default: $CONSUL_HTTP_ADDR or 127.0.0.1:8500).")
+  @Option(names = "-http-addr", paramLabel = "ADDR",
+      description = "The agent's HTTP address (default: $CONSUL_HTTP_ADDR or 127.0.0.1:8500).")
   String httpAddr;
+
+  @Option(names = "-token", paramLabel = "TOKEN", description = "ACL token to use (default: $CONSUL_HTTP_TOKEN).")
+  String token;
+
+  @Option(names = "-datacenter", paramLabel = "DC",
+      description = "Name of the datacenter to query (default: the agent's).")
+  String datacenter;
 
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   String send(String method, String path) throws IOException, InterruptedException {
-    HttpResponse<byte[]> res = exchange(method, path, null);
-    String body = new String(res.body(), StandardCharsets.UTF_8);
-    if (res.statusCode() / 100 != 2) {
-      throw new IOException("Unexpected response code: " + res.statusCode() + " (" + body.trim() + ")");
-    }
-    return body;
+    return send(method, path, null);
+  }
+
+  String send(String method, String path, byte[] body) throws IOException, InterruptedException {
+    HttpResponse<byte[]> res = exchange(method, path, body);
+    requireOk(res);
+    return text(res);
   }
 
   /** One request with an optional raw body; the caller judges the status (a KV 404 is an answer). */
   HttpResponse<byte[]> exchange(String method, String path, byte[] body) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base() + path)).method(method,
+    HttpRequest request = request(path).method(method,
         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    return reach(() -> client.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+  }
+
+  /** A GET whose body is read as it arrives (a stream of log lines). */
+  HttpResponse<InputStream> stream(String path) throws IOException, InterruptedException {
+    HttpRequest request = request(path).GET().build();
+    return reach(() -> client.send(request, HttpResponse.BodyHandlers.ofInputStream()));
+  }
+
+  private HttpRequest.Builder request(String path) {
+    String dc = datacenter == null || datacenter.isEmpty() ? ""
+        : (path.contains("?") ? "&" : "?") + "dc=" + encode(datacenter);
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path + dc));
+    String t = token != null ? token : System.getenv("CONSUL_HTTP_TOKEN");
+    if (t != null && !t.isEmpty()) b.header("X-Consul-Token", t);
+    return b;
+  }
+
+  private interface Call<T> {
+    T run() throws IOException, InterruptedException;
+  }
+
+  private <T> T reach(Call<T> call) throws IOException, InterruptedException {
     try {
-      return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      return call.run();
     } catch (IOException e) {
       throw new IOException("cannot reach the agent at " + base() + ": " + e.getClass().getSimpleName()
           + (e.getMessage() != null ? " " + e.getMessage() : ""));
@@ -43,5 +79,26 @@ abstract class HttpCommand {
   private String base() {
     String addr = httpAddr != null ? httpAddr : System.getenv().getOrDefault("CONSUL_HTTP_ADDR", "127.0.0.1:8500");
     return addr.contains("://") ? addr : "http://" + addr;
+  }
+
+  static String text(HttpResponse<byte[]> res) {
+    return new String(res.body(), StandardCharsets.UTF_8);
+  }
+
+  static void requireOk(HttpResponse<byte[]> res) throws IOException {
+    if (res.statusCode() / 100 != 2) {
+      throw new IOException("Unexpected response code: " + res.statusCode() + " (" + text(res).trim() + ")");
+    }
+  }
+
+  /** A query value or path segment, percent-encoded ({@code %20} for a space, as Go's client sends it). */
+  static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** Consul's way out of a command: one error line on stderr and exit code 1. */
+  static int fail(String line) {
+    System.err.println(line);
+    return 1;
   }
 }

@@ -8,10 +8,16 @@ import java.util.List;
 final class Shell {
   private Shell() {}
 
-  /** Starts the command with this process's output and error; stdin is inherited unless {@code input} is given. */
+  /** The command with this process's output and error: run by {@code sh -c}, or the words as program and arguments. */
+  static ProcessBuilder command(List<String> words, boolean shell) {
+    ProcessBuilder pb = shell ? new ProcessBuilder("/bin/sh", "-c", String.join(" ", words))
+        : new ProcessBuilder(words);
+    return pb.redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT);
+  }
+
+  /** Starts the command in a shell; stdin is inherited unless {@code input} is given. */
   static Process start(List<String> words, byte[] input, String index) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", String.join(" ", words))
-        .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT);
+    ProcessBuilder pb = command(words, true);
     if (input == null) pb.redirectInput(ProcessBuilder.Redirect.INHERIT);
     if (index != null) pb.environment().put("CONSUL_INDEX", index);
     Process p = pb.start();

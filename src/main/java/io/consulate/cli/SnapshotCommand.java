@@ -29,7 +29,7 @@ public final class SnapshotCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       HttpResponse<byte[]> res = exchange("GET", "/v1/snapshot", null);
-      KvCommand.requireOk(res);
+      requireOk(res);
       // Verified before it lands: a broken transfer never replaces a good backup.
       SnapshotArchive archive = SnapshotArchive.read(res.body());
       Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".snapshot", ".tmp");
@@ -49,7 +49,7 @@ public final class SnapshotCommand implements Runnable {
     public Integer call() throws Exception {
       byte[] archive = Files.readAllBytes(file);
       SnapshotArchive.read(archive); // a damaged file is refused here, before it reaches the agent
-      KvCommand.requireOk(exchange("PUT", "/v1/snapshot", archive));
+      requireOk(exchange("PUT", "/v1/snapshot", archive));
       System.out.println("Restored snapshot");
       return 0;
     }

@@ -2,7 +2,6 @@ package io.consulate.cli;
 
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -46,7 +45,7 @@ public final class WatchCommand extends HttpCommand implements Callable<Integer>
       HttpResponse<byte[]> res;
       try {
         res = exchange("GET", path + (path.contains("?") ? "&" : "?") + "index=" + index + "&wait=5m", null);
-        if (res.statusCode() != 404) KvCommand.requireOk(res);
+        if (res.statusCode() != 404) requireOk(res);
       } catch (Exception e) {
         System.err.println("==> watch error, retrying in " + backoffMillis / 1000 + "s: " + e.getMessage());
         Thread.sleep(backoffMillis);
@@ -90,7 +89,7 @@ public final class WatchCommand extends HttpCommand implements Callable<Integer>
 
   /** The JSON a handler gets: for a key the entry itself (null if absent), for a prefix a list ([] if none). */
   private String data(HttpResponse<byte[]> res) {
-    String body = KvCommand.text(res);
+    String body = text(res);
     if (res.statusCode() == 404) return type.equals("key") ? "null" : "[]";
     Object value = Json.decodeValue(body);
     if (type.equals("key") && value instanceof JsonArray a) value = a.isEmpty() ? null : a.getValue(0);
@@ -100,9 +99,5 @@ public final class WatchCommand extends HttpCommand implements Callable<Integer>
   private static String required(String value, String flag) {
     if (value == null) throw new IllegalArgumentException("Required flag " + flag + " missing for this watch type");
     return value;
-  }
-
-  private static String encode(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

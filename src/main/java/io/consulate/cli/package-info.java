@@ -1,2 +1,5 @@
-/** The client commands ({@code members}, {@code join}, {@code kv}, {@code catalog}, {@code watch}, ...): each talks to an agent over its HTTP API only. */
+/**
+ * Consul's client commands ({@code members}, {@code kv}, {@code catalog}, {@code services}, {@code lock},
+ * {@code monitor}, ...): those that need an agent reach it over its HTTP API only.
+ */
 package io.consulate.cli;

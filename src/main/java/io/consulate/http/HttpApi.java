@@ -30,7 +30,7 @@ public final class HttpApi {
   public static Router router(Vertx vertx, Store store, BlockingQueries<CatalogSnapshot> blocking, LocalAgent agent,
       AgentChecks checks, AgentInfo info, ClusterView cluster, Supplier<CompletionStage<Void>> reload,
       Supplier<CompletionStage<Void>> leave, BlockingQueries<KvState> kvBlocking, Clock clock,
-      PrometheusMeterRegistry metrics, Consumer<Router> moreRoutes) {
+      PrometheusMeterRegistry metrics, LogStream log, Consumer<Router> moreRoutes) {
     SnapshotReads<CatalogSnapshot> reads = new SnapshotReads<>(blocking, info.datacenter(), cluster, store::barrier);
     AgentEndpoints agentApi = new AgentEndpoints(agent, info, cluster, reload);
     AgentCheckEndpoints checkApi = new AgentCheckEndpoints(store, agent, checks);
@@ -47,6 +47,7 @@ public final class HttpApi {
     HostEndpoint hostApi = new HostEndpoint(clock);
     EventEndpoints eventApi = new EventEndpoints(store, agent.events(), info.datacenter());
     SnapshotEndpoint snapshotApi = new SnapshotEndpoint(store, info.datacenter(), info.nodeName(), clock);
+    MonitorEndpoint monitorApi = new MonitorEndpoint(log);
 
     Router router = Router.router(vertx);
     router.route().handler(HttpApi::rawBodies);
@@ -64,6 +65,7 @@ public final class HttpApi {
         .get("/v1/agent/health/service/id/:id", agentHealth::byId)
         .get("/v1/agent/health/service/name/:name", agentHealth::byName)
         .get("/v1/agent/metrics", metricsApi::metrics)
+        .get("/v1/agent/monitor", monitorApi::monitor)
         .get("/v1/agent/members", members::agentMembers)
         .put("/v1/agent/join/:address", members::agentJoin)
         .put("/v1/agent/leave", members::agentLeave)

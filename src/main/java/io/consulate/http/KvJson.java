@@ -4,6 +4,7 @@ import io.consulate.kv.KvEntry;
 import io.consulate.kv.Session;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Base64;
 
@@ -13,7 +14,9 @@ final class KvJson {
 
   /** Value is base64, or null when empty, as Go encodes a nil byte slice; Session only when held. */
   static JsonObject entry(KvEntry e) {
-    JsonObject o = new JsonObject().put("LockIndex", e.lockIndex()).put("Key", e.key()).put("Flags", e.flags())
+    // Flags are a uint64: one above Long.MAX_VALUE (Consul's lock and semaphore flags) is written unsigned.
+    Object flags = e.flags() >= 0 ? e.flags() : new BigInteger(Long.toUnsignedString(e.flags()));
+    JsonObject o = new JsonObject().put("LockIndex", e.lockIndex()).put("Key", e.key()).put("Flags", flags)
         .put("Value", e.value().length == 0 ? null : Base64.getEncoder().encodeToString(e.value()));
     if (e.locked()) o.put("Session", e.session());
     return o.put("CreateIndex", e.createIndex()).put("ModifyIndex", e.modifyIndex());

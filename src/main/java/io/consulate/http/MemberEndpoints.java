@@ -36,7 +36,12 @@ final class MemberEndpoints {
     return Replies.onContext(leave.get()).map(v -> null);
   }
 
+  /**
+   * Consul's {@code ?prune} drops the member from the member list at once. This agent has no such removal (a left
+   * member stays listed), so a prune is refused rather than silently treated as a plain force-leave.
+   */
   Object agentForceLeave(RoutingContext ctx) {
+    if (Params.flag(ctx, "prune")) throw ApiError.badRequest("force-leave with prune is not supported by Consulate");
     return Replies.onContext(cluster.forceLeave(ctx.pathParam("node"))).map(v -> null);
   }
 

@@ -10,10 +10,10 @@ import java.util.LinkedHashMap;
  * Writes definitions back in Consul's PascalCase registration format, which {@link DefinitionDecoder}
  * reads: used to persist API registrations in the data dir.
  */
-final class DefinitionEncoder {
+public final class DefinitionEncoder {
   private DefinitionEncoder() {}
 
-  static JsonObject service(ServiceDefinition d) {
+  public static JsonObject service(ServiceDefinition d) {
     JsonArray checks = new JsonArray();
     for (CheckSpec c : d.checks()) checks.add(check(c));
     return new JsonObject().put("ID", d.id()).put("Name", d.name()).put("Tags", new JsonArray(new ArrayList<>(d.tags())))
