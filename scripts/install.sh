@@ -17,7 +17,7 @@ cat >"$root/usr/local/bin/consulate" <<'SH'
 # Runs the installed Consulate (scripts/install.sh); CONSULATE_JAVA_OPTS adds JVM options. The class data sharing
 # archive made at install (scripts/cds-archive.sh) is used while it is newer than the jar.
 jar=/opt/consulate/consulate.jar archive=/opt/consulate/consulate.jsa cds=""
-[ "$archive" -nt "$jar" ] && cds="-XX:SharedArchiveFile=$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
+[ "$archive" -nt "$jar" ] && cds="-XX:SharedArchiveFile=$archive -Xlog:cds=off"
 exec java -XX:+UseZGC $cds ${CONSULATE_JAVA_OPTS:-} -jar "$jar" "$@"
 SH
 chmod 0755 "$root/usr/local/bin/consulate"

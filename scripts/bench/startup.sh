@@ -33,7 +33,7 @@ dev_once() { # dev_once JAVA_FLAGS...: one -dev start, prints ms to the first an
 }
 
 for mode in with without; do
-  flags=(); [ "$mode" = with ] && flags=(-XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  flags=(); [ "$mode" = with ] && flags=(-XX:SharedArchiveFile="$archive" -Xlog:cds=off)
   times=()
   for _ in $(seq 1 "$runs"); do times+=("$(dev_once "${flags[@]}")"); done
   printf 'agent -dev, %-7s the archive: median %4d ms  (runs: %s)\n' "$mode" \

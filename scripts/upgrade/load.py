@@ -12,6 +12,7 @@ once the new one answers. Runs until WORKDIR/stop exists, then writes WORKDIR/lo
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import threading
@@ -71,7 +72,9 @@ def prober():
         while not stopping():
             for name, _, dns in up():
                 out = subprocess.run(["dig", "@127.0.0.1", "-p", dns, "+time=1", "+tries=2", "+short",
-                                      "web.service.consul", "A"], capture_output=True, text=True).stdout.split()
+                                      "web.service.consul", "A"], capture_output=True, text=True).stdout.split("\n")
+                # Only address lines count: dig prints its timeouts on stdout too.
+                out = [line for line in out if re.fullmatch(r"\d+\.\d+\.\d+\.\d+", line.strip())]
                 if os.path.exists(os.path.join(work, "down", name)):
                     continue  # it went down during the probe: not a failure of a node that was up
                 count("probes")

@@ -25,23 +25,33 @@ final class LockSession implements AutoCloseable {
     return t;
   });
 
+  /** When the session was last created or renewed: a failed renewal is retried until its TTL is spent. */
+  private volatile long lastRenewed;
+
   /** {@code behavior} "release" for a lock, "delete" for a semaphore's contender entries. */
   LockSession(HttpCommand http, String name, String behavior) throws IOException, InterruptedException {
     this.http = http;
     JsonObject body = new JsonObject().put("Name", name).put("TTL", TTL).put("Behavior", behavior);
     this.id = new JsonObject(http.send("PUT", "/v1/session/create", body.encode().getBytes(StandardCharsets.UTF_8)))
         .getString("ID");
+    lastRenewed = System.currentTimeMillis();
     renewer.schedule(this::renew, TTL_MILLIS / 2, TimeUnit.MILLISECONDS);
   }
 
-  /** A lost session is not an error here: whoever watches the lock sees it go, and lets the child go. */
+  /**
+   * Consul's {@code RenewPeriodic}: renew at half the TTL; after a failed renewal (an election, an unreachable
+   * agent) try again every second until the TTL since the last renewal is spent; a 404 means the session is gone.
+   * A lost session is not an error here: whoever watches the lock sees it go, and lets the child go.
+   */
   private void renew() {
     try {
       JsonArray entry = new JsonArray(http.send("PUT", "/v1/session/renew/" + id));
       long ttl = GoDuration.parse(entry.getJsonObject(0).getString("TTL", TTL)).toMillis();
+      lastRenewed = System.currentTimeMillis();
       renewer.schedule(this::renew, ttl / 2, TimeUnit.MILLISECONDS);
     } catch (Exception e) {
-      // 404 (the session is gone) or the agent unreachable: stop renewing, as Consul's client does.
+      boolean gone = String.valueOf(e.getMessage()).startsWith("Unexpected response code: 404");
+      if (!gone && System.currentTimeMillis() - lastRenewed < TTL_MILLIS) renewer.schedule(this::renew, 1, TimeUnit.SECONDS);
     }
   }
 

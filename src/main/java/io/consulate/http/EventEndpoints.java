@@ -69,6 +69,7 @@ final class EventEndpoints {
 
   /** Answers once the index is not {@code index} (re-parking after an event of another name) or at the deadline. */
   private void awaitOther(RoutingContext ctx, Context context, String name, long index, long deadline, Promise<Object> answer) {
+    if (answer.future().isComplete()) return; // woken twice: by the event and by the look after parking
     List<UserEvent> now = matching(name);
     long left = deadline - System.nanoTime();
     if (indexOf(now) != index || left <= 0 || ctx.response().closed()) {

@@ -45,7 +45,13 @@ public final class LocalAgent {
     this.saved = saved;
     this.scripts = scripts;
     this.events = new UserEvents(node.name(), () -> services().values());
-    store.onEvent(events::offer);
+    // Off the thread that applies the log, in log order: filters are user regexes (UserEvents budgets them).
+    java.util.concurrent.Executor eventThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "user-events");
+      t.setDaemon(true);
+      return t;
+    });
+    store.onEvent(e -> eventThread.execute(() -> events.offer(e)));
   }
 
   /** The user events kept for this agent. */
@@ -71,9 +77,13 @@ public final class LocalAgent {
 
   /** Registers the node with a passing {@code serfHealth}, then restores saved API registrations. */
   public CompletionStage<Void> start() {
-    return registerNode().thenCompose(i -> saved.load(DefinitionDecoder::service))
-        .thenCompose(list -> list.isEmpty() ? CompletableFuture.completedFuture(null)
-            : registerAll(list, Source.API, false).thenApply(x -> null));
+    return saved.load(DefinitionDecoder::service).thenCompose(list -> {
+      // Owned before the catalog takes them: if it refuses them for now, anti-entropy keeps registering them
+      // instead of removing this node's services as strays.
+      for (ServiceDefinition d : list) services.putIfAbsent(d.id(), new Owned(d, Source.API));
+      return registerNode().thenCompose(i -> list.isEmpty() ? CompletableFuture.<Void>completedFuture(null)
+          : registerAll(list, Source.API, false).thenApply(x -> (Void) null));
+    });
   }
 
   /** The node and its passing {@code serfHealth}, as the agent registers them at start. */

@@ -1,5 +1,7 @@
 package io.consulate.local;
 
+import io.consulate.json.filter.FilterException;
+import io.consulate.json.filter.GoRegex;
 import io.consulate.store.UserEvent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -7,14 +9,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * This agent's buffer of user events: the last {@link #CAPACITY} that passed its filters, as Consul's agent keeps
  * them ({@code eventBuf}). An event with a node filter is kept only by the nodes whose name it matches; one with a
- * service filter only where a local service's name matches (and, with a tag filter, one of that service's tags).
- * Filters are Go regular expressions, matched anywhere in the name as Go's {@code MatchString}.
+ * service filter only where a local service's ID matches (and, with a tag filter, one of that service's tags).
+ * Filters are Go regular expressions, matched anywhere in the name as Go's {@code MatchString}. Events are offered
+ * by the agent's own thread, never the log's: a costly filter must not stall the writes.
  */
 public final class UserEvents {
   private static final Logger LOG = Logger.getLogger(UserEvents.class.getName());
@@ -67,28 +68,37 @@ public final class UserEvents {
     for (String[] f : filters) {
       if (f[1].isEmpty()) continue;
       try {
-        Pattern.compile(f[1]);
-      } catch (PatternSyntaxException e) {
-        return "Invalid " + f[0] + " filter: " + e.getDescription();
+        GoRegex.compile(f[1]);
+      } catch (FilterException e) {
+        String reason = e.getMessage();
+        return "Invalid " + f[0] + " filter: " + reason.substring(reason.indexOf("error parsing regexp"));
       }
     }
     return null;
   }
 
+  /**
+   * Consul's {@code shouldProcessUserEvent}: the node filter against this node's name, the service filter against
+   * its local services' IDs and the tag filter against that service's tags, each a match anywhere (Go's
+   * {@code MatchString}), each with a time budget: a filter is anyone's input, and every agent runs it.
+   */
   private boolean meantForThisAgent(UserEvent e) {
     try {
-      if (!e.nodeFilter().isEmpty() && !Pattern.compile(e.nodeFilter()).matcher(nodeName).find()) return false;
+      if (!e.nodeFilter().isEmpty() && !matches(e.nodeFilter(), nodeName)) return false;
       if (e.serviceFilter().isEmpty()) return true;
-      Pattern service = Pattern.compile(e.serviceFilter());
-      Pattern tag = e.tagFilter().isEmpty() ? null : Pattern.compile(e.tagFilter());
       for (ServiceDefinition d : services.get()) {
-        if (!service.matcher(d.name()).find()) continue;
-        if (tag == null || d.tags().stream().anyMatch(t -> tag.matcher(t).find())) return true;
+        if (!matches(e.serviceFilter(), d.id())) continue;
+        if (e.tagFilter().isEmpty()) return true;
+        for (String tag : d.tags()) if (matches(e.tagFilter(), tag)) return true;
       }
       return false;
-    } catch (PatternSyntaxException err) {
-      LOG.warning("Failed to parse a filter of event '" + e.name() + "': " + err.getDescription());
+    } catch (FilterException err) {
+      LOG.warning("event '" + e.name() + "' not kept: " + err.getMessage());
       return false;
     }
+  }
+
+  private static boolean matches(String regex, String s) {
+    return GoRegex.find(GoRegex.compile(regex), regex, s);
   }
 }

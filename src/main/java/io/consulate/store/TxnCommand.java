@@ -51,9 +51,11 @@ public record TxnCommand(List<Step> steps, long nowMillis) implements Command<Li
     return results;
   }
 
+  /** Catalog steps and KV {@code get-or-empty} are new in protocol 3: 0.1.0 would refuse them, and diverge. */
   @Override
   public int protocol() {
-    return steps.stream().anyMatch(s -> s instanceof Catalog) ? 3 : Command.super.protocol();
+    boolean newer = steps.stream().anyMatch(s -> s instanceof Catalog || ((Kv) s).op().verb().equals("get-or-empty"));
+    return newer ? 3 : Command.super.protocol();
   }
 
   @Override

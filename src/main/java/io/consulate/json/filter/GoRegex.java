@@ -8,15 +8,16 @@ import java.util.regex.PatternSyntaxException;
  * {@code (?P<name>...)} are translated; most other RE2 syntax means the same in Java. Known differences are left:
  * Java's {@code $} also matches before a final line break, it reads POSIX classes ({@code [[:alpha:]]}) as plain
  * characters, and it accepts what RE2 refuses (backreferences, lookaround). Java's matcher backtracks where RE2
- * cannot: rather than hold the event loop, a match that runs out of its time budget or of stack is refused.
+ * cannot: rather than hold the event loop, a match that runs out of its time budget or of stack is refused. User
+ * events' filters are Go regular expressions too, and use it.
  */
-final class GoRegex {
+public final class GoRegex {
   private static final long BUDGET_NANOS = 100_000_000L;
 
   private GoRegex() {}
 
   /** bexpr compiles a {@code matches} value when it creates the evaluator: a bad one is refused up front. */
-  static Pattern compile(String regex) {
+  public static Pattern compile(String regex) {
     StringBuilder java = new StringBuilder();
     for (int i = 0; i < regex.length(); i++) {
       if (regex.startsWith("(?P<", i) && escapes(regex, i) % 2 == 0) {
@@ -42,7 +43,7 @@ final class GoRegex {
   }
 
   /** Go's Regexp.MatchString: a match anywhere in {@code s}; {@code regex} is the pattern as the filter wrote it. */
-  static boolean find(Pattern pattern, String regex, String s) {
+  public static boolean find(Pattern pattern, String regex, String s) {
     long deadline = System.nanoTime() + BUDGET_NANOS;
     try {
       return pattern.matcher(new Budgeted(s, deadline)).find();
