@@ -56,6 +56,14 @@ final class Browser implements AutoCloseable {
         .ignoring(StaleElementReferenceException.class).until(condition);
   }
 
+  /** Types into what {@code css} names once it is there, again if a live refresh replaced it before the keys. */
+  void type(String css, CharSequence text) {
+    await(d -> {
+      d.findElement(By.cssSelector(css)).sendKeys(text);
+      return true;
+    });
+  }
+
   /** Clicks what {@code css} names once it is there, again if a refresh replaced it under the click. */
   void click(String css) {
     await(d -> {

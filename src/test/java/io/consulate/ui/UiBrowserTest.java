@@ -94,8 +94,7 @@ class UiBrowserTest {
   void theMaintenanceToggleTakesTheInstanceOutOfDns() throws Exception {
     TestAgent.awaitTrue(() -> TestAgent.dnsA(agent, "web.service.consul.").equals(List.of("127.0.0.2")));
     open("service/web");
-    WebElement reason = browser.await(d -> d.findElement(By.cssSelector("section[data-instance='web-1'] input")));
-    reason.sendKeys("deploying");
+    browser.type("section[data-instance='web-1'] input", "deploying");
     browser.click("section[data-instance='web-1'] button.maint");
     TestAgent.awaitTrue(() -> TestAgent.dnsA(agent, "web.service.consul.").isEmpty());
     browser.await(d -> d.findElement(By.cssSelector("section[data-instance='web-1'] button.maint")).getText()
@@ -153,7 +152,7 @@ class UiBrowserTest {
     register("{\"ID\":\"cache-1\",\"Name\":\"cache\",\"Tags\":[\"blue\",\"green\"],\"Port\":6379}");
     open("services");
     browser.await(d -> servicesListed().equals(List.of("cache", "consul", "db", "web")));
-    browser.driver.findElement(By.id("svc-tag")).sendKeys("blue");
+    browser.type("#svc-tag", "blue");
     browser.await(d -> servicesListed().equals(List.of("cache", "web")));
     assertTrue(browser.driver.getCurrentUrl().endsWith("#/services?tag=blue"), browser.driver.getCurrentUrl());
     // The URL is the view: opened fresh elsewhere, it shows the same filter.
