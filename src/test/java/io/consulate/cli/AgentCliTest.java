@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import io.consulate.agent.Agent;
-import io.consulate.agent.TestAgent;
-import io.consulate.http.ApiClient;
 import io.vertx.core.json.JsonObject;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -21,21 +18,16 @@ import org.junit.jupiter.api.Test;
 /** version, info, maint, force-leave, keygen, rtt, exec and the client flags every HTTP command takes. */
 class AgentCliTest {
   private static final String PROTOCOL = "Protocol 3 spoken by default, understands 2 to 3\n";
-  private static Agent agent;
-  private static ApiClient api;
-  private static String addr;
+  private static CliAgent dev;
 
   @BeforeAll
   static void start() throws Exception {
-    agent = TestAgent.startDev();
-    api = new ApiClient(agent.httpPort());
-    addr = "127.0.0.1:" + agent.httpPort();
+    dev = CliAgent.start();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    api.close();
-    TestAgent.stop(agent);
+    dev.close();
   }
 
   @Test
@@ -52,7 +44,7 @@ class AgentCliTest {
 
   @Test
   void infoPrintsSortedSections() throws Exception {
-    Cli.Result r = Cli.run("info", "-http-addr", addr);
+    Cli.Result r = Cli.run("info", "-http-addr", dev.addr);
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().startsWith("agent:\n\tcheck_monitors = 0\n\tcheck_ttls = 0\n\tchecks = 0\n\tservices = 0\n"
         + "build:\n\tprerelease = \n\trevision = \n\tversion = 1.17.0\nconsul:\n"), r.out());
@@ -63,40 +55,40 @@ class AgentCliTest {
 
   @Test
   void maintEnablesListsAndDisables() throws Exception {
-    api.put("/v1/agent/service/register", "{\"Name\":\"web\",\"ID\":\"web1\"}");
+    dev.api.put("/v1/agent/service/register", "{\"Name\":\"web\",\"ID\":\"web1\"}");
     assertEquals(new Cli.Result(0, "Node maintenance is now enabled\n", ""),
-        Cli.run("maint", "-http-addr", addr, "-enable", "-reason", "kernel upgrade"));
+        Cli.run("maint", "-http-addr", dev.addr, "-enable", "-reason", "kernel upgrade"));
     assertEquals(new Cli.Result(0, "Service maintenance is now enabled for \"web1\"\n", ""),
-        Cli.run("maint", "-http-addr", addr, "-enable", "-service", "web1", "-reason", "deploy"));
-    String listed = Cli.run("maint", "-http-addr", addr).out();
+        Cli.run("maint", "-http-addr", dev.addr, "-enable", "-service", "web1", "-reason", "deploy"));
+    String listed = Cli.run("maint", "-http-addr", dev.addr).out();
     assertTrue(listed.contains("Node:\n  Name:   test-node\n  Reason: kernel upgrade\n\n"), listed);
     assertTrue(listed.contains("Service:\n  ID:     web1\n  Reason: deploy\n\n"), listed);
     assertEquals(new Cli.Result(0, "Node maintenance is now disabled\n", ""),
-        Cli.run("maint", "-http-addr", addr, "-disable"));
+        Cli.run("maint", "-http-addr", dev.addr, "-disable"));
     assertEquals(new Cli.Result(0, "Service maintenance is now disabled for \"web1\"\n", ""),
-        Cli.run("maint", "-http-addr", addr, "-disable", "-service", "web1"));
-    assertEquals(new Cli.Result(0, "", ""), Cli.run("maint", "-http-addr", addr));
+        Cli.run("maint", "-http-addr", dev.addr, "-disable", "-service", "web1"));
+    assertEquals(new Cli.Result(0, "", ""), Cli.run("maint", "-http-addr", dev.addr));
     assertEquals(new Cli.Result(1, "", "Only one of -enable or -disable may be provided\n"),
-        Cli.run("maint", "-http-addr", addr, "-enable", "-disable"));
+        Cli.run("maint", "-http-addr", dev.addr, "-enable", "-disable"));
     assertEquals(new Cli.Result(1, "", "Service requires either -enable or -disable\n"),
-        Cli.run("maint", "-http-addr", addr, "-service", "web1"));
-    Cli.Result unknown = Cli.run("maint", "-http-addr", addr, "-enable", "-service", "nope");
+        Cli.run("maint", "-http-addr", dev.addr, "-service", "web1"));
+    Cli.Result unknown = Cli.run("maint", "-http-addr", dev.addr, "-enable", "-service", "nope");
     assertEquals(1, unknown.code());
     assertTrue(unknown.err().startsWith("Error enabling service maintenance: Unexpected response code: 404"),
         unknown.err());
-    api.put("/v1/agent/service/deregister/web1", "");
+    dev.api.put("/v1/agent/service/deregister/web1", "");
   }
 
   @Test
   void forceLeaveReportsErrorsAndRefusesPrune() throws Exception {
     assertEquals(new Cli.Result(1, "", "A single node name must be specified to force leave.\n"),
-        Cli.run("force-leave", "-http-addr", addr));
-    Cli.Result unknown = Cli.run("force-leave", "-http-addr", addr, "ghost");
+        Cli.run("force-leave", "-http-addr", dev.addr));
+    Cli.Result unknown = Cli.run("force-leave", "-http-addr", dev.addr, "ghost");
     assertEquals(1, unknown.code());
     assertTrue(unknown.err().startsWith("Error force leaving: Unexpected response code: 500 (agent: No node found"),
         unknown.err());
     assertEquals(new Cli.Result(1, "", "Error force leaving: Unexpected response code: 400 (force-leave with prune"
-        + " is not supported by Consulate)\n"), Cli.run("force-leave", "-http-addr", addr, "-prune", "ghost"));
+        + " is not supported by Consulate)\n"), Cli.run("force-leave", "-http-addr", dev.addr, "-prune", "ghost"));
   }
 
   @Test
