@@ -28,6 +28,11 @@ public record Member(String name, String nodeId, String address, int port, Strin
     return new Member(name, nodeId, address, port, serverAddress, datacenter, status, since, server, newLink, protocol);
   }
 
+  /** The port of a server's RPC address (Consul's {@code port} tag and its consul service). */
+  public int serverPort() {
+    return Integer.parseInt(serverAddress.substring(serverAddress.lastIndexOf(':') + 1));
+  }
+
   /** Consul's {@code Type} column of {@code members}. */
   public String type() {
     return server ? "server" : "client";

@@ -51,7 +51,7 @@ final class MemberEndpoints {
    */
   static JsonObject member(Member m, String version) {
     JsonObject tags = new JsonObject().put("build", version).put("dc", m.datacenter()).put("id", m.nodeId());
-    if (m.server()) tags.put("port", m.serverAddress().substring(m.serverAddress().lastIndexOf(':') + 1));
+    if (m.server()) tags.put("port", Integer.toString(m.serverPort()));
     tags.put("role", m.server() ? "consul" : "node").put("segment", "").put("vsn", Integer.toString(m.protocol()))
         .put("vsn_max", Integer.toString(ProtocolGate.MAX)).put("vsn_min", Integer.toString(ProtocolGate.MIN));
     return new JsonObject().put("Name", m.name()).put("Addr", m.address()).put("Port", m.port()).put("Tags", tags)

@@ -7,8 +7,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * This agent's buffer of user events: the last {@link #CAPACITY} that passed its filters, as Consul's agent keeps
@@ -84,12 +86,13 @@ public final class UserEvents {
    */
   private boolean meantForThisAgent(UserEvent e) {
     try {
-      if (!e.nodeFilter().isEmpty() && !matches(e.nodeFilter(), nodeName)) return false;
+      if (!e.nodeFilter().isEmpty() && !matcher(e.nodeFilter()).test(nodeName)) return false;
       if (e.serviceFilter().isEmpty()) return true;
+      Predicate<String> service = matcher(e.serviceFilter()); // compiled once per event, not once per service
+      Predicate<String> tag = e.tagFilter().isEmpty() ? null : matcher(e.tagFilter());
       for (ServiceDefinition d : services.get()) {
-        if (!matches(e.serviceFilter(), d.id())) continue;
-        if (e.tagFilter().isEmpty()) return true;
-        for (String tag : d.tags()) if (matches(e.tagFilter(), tag)) return true;
+        if (!service.test(d.id())) continue;
+        if (tag == null || d.tags().stream().anyMatch(tag)) return true;
       }
       return false;
     } catch (FilterException err) {
@@ -98,7 +101,9 @@ public final class UserEvents {
     }
   }
 
-  private static boolean matches(String regex, String s) {
-    return GoRegex.find(GoRegex.compile(regex), regex, s);
+  /** Go's {@code MatchString} for {@code regex}, under GoRegex's time budget per match. */
+  private static Predicate<String> matcher(String regex) {
+    Pattern pattern = GoRegex.compile(regex);
+    return s -> GoRegex.find(pattern, regex, s);
   }
 }

@@ -1,5 +1,6 @@
 package io.consulate.store;
 
+import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.catalog.HealthCheck;
 import io.consulate.catalog.HealthStatus;
 import io.consulate.catalog.ServiceInstance;
@@ -73,15 +74,13 @@ public final class SerfHealthKeeper {
 
   private CompletionStage<?> consulService(Member m) {
     // A server of 0.1.0 (protocol 2) does not know this service: its anti-entropy would remove it as a stray.
-    if (!m.server() || m.protocol() < 3 || store.snapshot().node(m.name()) == null) {
-      return CompletableFuture.completedFuture(null);
-    }
-    String port = m.serverAddress().substring(m.serverAddress().lastIndexOf(':') + 1);
+    CatalogSnapshot snap = store.snapshot();
+    if (!m.server() || m.protocol() < 3 || snap.node(m.name()) == null) return CompletableFuture.completedFuture(null);
     Map<String, String> meta = Map.of("non_voter", "false", "read_replica", "false", "raft_version", "3",
         "serf_protocol_current", "2", "serf_protocol_min", "1", "serf_protocol_max", "5", "version", version);
     ServiceInstance wanted = new ServiceInstance(m.name(), CONSUL_SERVICE, CONSUL_SERVICE, List.of(), "",
-        Integer.parseInt(port), meta, new Weights(1, 1), false, 0, 0);
-    ServiceInstance there = store.snapshot().service(m.name(), CONSUL_SERVICE);
+        m.serverPort(), meta, new Weights(1, 1), false, 0, 0);
+    ServiceInstance there = snap.service(m.name(), CONSUL_SERVICE);
     if (there != null && there.sameContent(wanted)) return CompletableFuture.completedFuture(null);
     return store.submit(CatalogCommand.of(new CatalogOp.RegisterService(wanted, List.of(), false)));
   }
