@@ -110,9 +110,9 @@ start c1 "$OLD" -retry-join 127.0.0.11 -retry-join 127.0.0.12
 for n in "${NODES[@]}"; do await 90 "$n starts (leader, 4 members, 3 peers)" healthy "$n" || { tail -20 "$WORK/$n.log"; summary; exit 1; }; done
 check "an external service for the DNS prober" true "$(curl -s -X PUT --data '{"Node":"ext","Address":"127.0.0.99",
   "Service":{"Service":"web","Port":80}}' "http://$(h s1)/v1/catalog/register")"
-for n in "${NODES[@]}"; do
-  check "$n's own service registers" 200 "$(http_code -X PUT --data "{\"Name\":\"svc-$n\",\"Port\":81}" "http://$(h "$n")/v1/agent/service/register")"
-done
+# 0.1.0 refuses a service until its agent's own node registration has gone through (400 "Unknown node"): retried.
+register_own() { http_code -X PUT --data "{\"Name\":\"svc-$1\",\"Port\":81}" "http://$(h "$1")/v1/agent/service/register"; }
+for n in "${NODES[@]}"; do check_eventually 30 "$n's own service registers" 200 register_own "$n"; done
 
 load_args=(); for n in "${NODES[@]}"; do load_args+=("$n:${HP[$n]}:${DP[$n]}"); done
 python3 scripts/upgrade/load.py "$WORK" "${load_args[@]}" &
