@@ -7,6 +7,7 @@ import io.consulate.cluster.ClientView;
 import io.consulate.cluster.ClusterView;
 import io.consulate.cluster.ClusteredCaches;
 import io.consulate.cluster.JoinAddress;
+import io.consulate.cluster.JoiningCluster;
 import io.consulate.cluster.KnownAddresses;
 import io.consulate.cluster.LinkClient;
 import io.consulate.cluster.LinkServer;
@@ -67,8 +68,8 @@ import java.util.logging.Logger;
  *   <li>a <b>lone</b> agent ({@code -dev}, or nothing to join) is a server of one, and becomes a client when
  *   told to join.
  * </ul>
- * DNS and HTTP listen at once; the agent's own registrations are written once a leader takes them (a lone
- * agent's before it listens, as it leads at once). Also reload, leave and shutdown.
+ * DNS and HTTP listen at once (a server's before it joins its LAN); the agent's own registrations are written
+ * once a leader takes them (a lone agent's before it listens, as it leads at once). Also reload, leave and shutdown.
  */
 public final class Agent {
   private static final Logger LOG = Logger.getLogger(Agent.class.getName());
@@ -131,12 +132,13 @@ public final class Agent {
   /** Starts an agent; {@code configSource} is re-read on reload. */
   public static Future<Agent> start(Supplier<AgentConfig> configSource) {
     AgentConfig config = configSource.get();
-    VertxOptions options = new VertxOptions().setPreferNativeTransport(true);
-    if (!config.cluster().enabled()) {
-      return startWith(configSource, config, Vertx.builder().with(options).build(), null);
-    }
-    ClusteredCaches clustered = new ClusteredCaches(config.cluster(), config.datacenter(), config.nodeName());
-    return clustered.startVertx(options).compose(vertx -> startWith(configSource, config, vertx, clustered));
+    ClusteredCaches clustered = config.cluster().enabled()
+        ? new ClusteredCaches(config.cluster(), config.datacenter(), config.nodeName()) : null;
+    return startWith(configSource, config, Vertx.builder().with(vertxOptions()).build(), clustered);
+  }
+
+  private static VertxOptions vertxOptions() {
+    return new VertxOptions().setPreferNativeTransport(true);
   }
 
   private static Future<Agent> startWith(Supplier<AgentConfig> configSource, AgentConfig config, Vertx vertx,
@@ -157,11 +159,11 @@ public final class Agent {
     }).compose(v -> {
       buildLocal();
       if (role == Role.CLIENT) linkClient = newLinkClient();
-      return role == Role.SERVER ? startLinkServer() : Future.succeededFuture();
+      return role == Role.LONE ? registerLocal() : Future.succeededFuture();
     })
-        .compose(v -> role == Role.LONE ? registerLocal() : Future.succeededFuture())
         .compose(v -> startDns())
         .compose(v -> startHttp())
+        .compose(v -> role == Role.SERVER ? joinLan().compose(x -> startLinkServer()) : Future.succeededFuture())
         .onSuccess(v -> {
           startMetrics();
           LOG.info("Consulate agent running: node=" + config.nodeName() + " datacenter=" + config.datacenter()
@@ -176,7 +178,7 @@ public final class Agent {
         });
   }
 
-  /** Identity, role and cluster membership; blocks (data dir, the LAN's first replicated write). */
+  /** Identity, role and, for a lone agent, its Raft log; blocks (data dir). */
   private void prepare() throws java.io.IOException {
     String nodeId = config.nodeId() != null ? config.nodeId() : NodeIdentity.load(config.dataDir());
     known = new KnownAddresses(config.dataDir());
@@ -190,11 +192,7 @@ public final class Agent {
     }
     self = member(nodeId, role != Role.CLIENT);
     switch (role) {
-      case SERVER -> {
-        membership = Membership.start(clustered, self, known);
-        cluster = membership;
-        for (String a : joins) membership.join(a); // the saved ones; the flags' are in the stack already
-      }
+      case SERVER -> cluster = new JoiningCluster(self); // joined after HTTP and DNS listen: joinLan
       case CLIENT -> { } // the link needs the event loop: built by the caller
       case LONE -> {
         java.nio.file.Path logDir = config.dataDir() == null ? null : config.dataDir().resolve("raft");
@@ -256,6 +254,25 @@ public final class Agent {
       });
     }));
     return done;
+  }
+
+  /**
+   * A server joins its LAN once it answers HTTP and DNS: starting Infinispan and waiting for JGroups' first view
+   * takes seconds when several servers start together on a small machine. Then its member record is written
+   * (with the serf port JGroups bound) and its view becomes the cluster's.
+   */
+  private Future<Void> joinLan() {
+    return Future.fromCompletionStage(clustered.join(vertxOptions()).toCompletionStage(), context)
+        .compose(v -> vertx.executeBlocking(() -> {
+          self = member(self.nodeId(), true);
+          Membership joined = Membership.start(clustered, self, known); // blocks on the first replicated write
+          for (String a : joins) joined.join(a); // the saved ones; the flags' are in the stack already
+          return joined;
+        }))
+        .onSuccess(joined -> {
+          membership = joined;
+          ((JoiningCluster) cluster).joined(joined);
+        }).mapEmpty();
   }
 
   /**
@@ -509,7 +526,8 @@ public final class Agent {
       java.util.logging.LogManager.getLogManager().getLogger("").removeHandler(logStream);
       if (linkClient != null) linkClient.close();
       if (linkServer != null) linkServer.close();
-      closing = vertx.close().andThen(ar -> {
+      Future<Void> lanLeft = clustered != null ? vertx.close().transform(ar -> clustered.leave()) : vertx.close();
+      closing = lanLeft.andThen(ar -> {
         if (reservedPort != null) reservedPort.close();
         if (membership != null) membership.close();
         store.close();

@@ -35,6 +35,7 @@ public final class ClusteredCaches implements AutoCloseable {
   private final DefaultCacheManager manager;
   private final InfinispanClusterManager clusterManager;
   private final ClusterSettings settings;
+  private volatile Vertx clusteredVertx;
 
   /** Configures, does not start: starting joins the cluster and blocks, see {@link #start()}. */
   public ClusteredCaches(ClusterSettings settings, String datacenter, String nodeName) {
@@ -58,18 +59,34 @@ public final class ClusteredCaches implements AutoCloseable {
   }
 
   /**
-   * Joins the cluster, then builds clustered Vert.x on this cache manager, its event bus on the bind address.
-   * Joining blocks, so it runs on a thread of its own before Vert.x exists. On failure the caches are closed.
+   * Joins the cluster, then builds clustered Vert.x on this cache manager (the cluster manager the agent's LAN
+   * runs under), its event bus on the bind address. Joining blocks, so it runs on a thread of its own; the agent
+   * itself runs on its own Vert.x meanwhile and answers before the join completes. On failure the caches are
+   * closed.
    */
-  public Future<Vertx> startVertx(VertxOptions options) {
+  public Future<Void> join(VertxOptions options) {
     options.getEventBusOptions().setHost(settings.bindAddr()).setPort(0);
     return Future.fromCompletionStage(CompletableFuture.runAsync(this::start))
         .compose(v -> Vertx.builder().with(options).withClusterManager(clusterManager).buildClustered())
+        .onSuccess(v -> clusteredVertx = v).<Void>mapEmpty()
         .recover(err -> {
           close();
           return Future.failedFuture("cannot join the cluster on " + settings.bindAddr() + ":" + settings.serfLanPort()
-              + ": " + err.getMessage());
+              + ": " + rootCause(err).getMessage());
         });
+  }
+
+  /** Infinispan wraps the reason (a port in use, an unknown address) in two layers of its own. */
+  private static Throwable rootCause(Throwable err) {
+    Throwable t = err;
+    while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+    return t;
+  }
+
+  /** Leaves the Vert.x cluster (if it was joined); {@link #close()} then stops the caches. */
+  public Future<Void> leave() {
+    Vertx v = clusteredVertx;
+    return v == null ? Future.succeededFuture() : v.close();
   }
 
   /** Member records: each is written by its own agent (or the LAN coordinator), so merges keep any value. */
@@ -97,8 +114,9 @@ public final class ClusteredCaches implements AutoCloseable {
     return manager.isCoordinator();
   }
 
-  /** The port JGroups actually listens on (the serf LAN port, or the one picked for port 0). */
+  /** The port JGroups actually listens on (the serf LAN port, or the one picked for port 0 once joined). */
   public int serfLanPort() {
+    if (!manager.getStatus().allowInvocations()) return settings.serfLanPort(); // not joined (yet)
     return ((IpAddress) physicalAddress()).getPort();
   }
 

@@ -104,13 +104,25 @@ public final class TestAgent {
     throw new IllegalStateException("no free port pair");
   }
 
-  /** JGroups' TCPPING refuses bind port 0, so ask the kernel for a free port and hand it over. */
+  /** The next port {@link #freePort} tries: below the kernel's ephemeral range (50000-60999 here), spread per JVM. */
+  private static final java.util.concurrent.atomic.AtomicInteger NEXT_PORT =
+      new java.util.concurrent.atomic.AtomicInteger(20_000 + (int) (ProcessHandle.current().pid() * 997 % 25_000));
+
+  /**
+   * JGroups' TCPPING refuses bind port 0, so pick a free port and hand it over. Not one the kernel hands out:
+   * an agent binds its HTTP and DNS ports (port 0) before it joins the LAN, and the tests' own connections take
+   * ephemeral ports too, either of which could take a just-released ephemeral port before JGroups binds it.
+   */
   static int freePort() throws java.io.UncheckedIOException {
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    for (int i = 0; i < 1_000; i++) {
+      int p = 20_000 + Math.floorMod(NEXT_PORT.getAndAdd(7) - 20_000, 29_000);
+      try (java.net.ServerSocket s = new java.net.ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
+        return s.getLocalPort();
+      } catch (java.io.IOException taken) {
+        // try the next one
+      }
     }
+    throw new java.io.UncheckedIOException(new java.io.IOException("no free port below the ephemeral range"));
   }
 
   private static Agent start(Consumer<AgentFlags> customize) throws Exception {
