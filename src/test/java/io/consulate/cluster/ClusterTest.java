@@ -118,7 +118,8 @@ class ClusterTest {
     try (ApiClient api = new ApiClient(c2.httpPort())) {
       api.put("/v1/agent/service/register", "{\"ID\":\"web-2\",\"Name\":\"web\",\"Address\":\"127.0.0.42\",\"Port\":9002}");
     }
-    assertEquals(List.of("127.0.0.41", "127.0.0.42"), dnsA(agents.get(2), "web.service.consul."));
+    // Acknowledged once the leader committed it; c3 applies it with the next commit notice.
+    awaitTrue(() -> dnsA(agents.get(2), "web.service.consul.").equals(List.of("127.0.0.41", "127.0.0.42")));
     agents.remove(c2);
     TestAgent.stop(c2);
 
