@@ -8,6 +8,11 @@ import io.consulate.cluster.ClusterView;
 import io.consulate.cluster.ClusteredCaches;
 import io.consulate.cluster.JoinAddress;
 import io.consulate.cluster.JoiningCluster;
+import io.consulate.cluster.Datacenters;
+import io.consulate.cluster.DatacentersRef;
+import io.consulate.cluster.WanPool;
+import io.consulate.cluster.WanSettings;
+import io.consulate.http.LocalReplay;
 import io.consulate.cluster.KnownAddresses;
 import io.consulate.cluster.LinkClient;
 import io.consulate.cluster.LinkServer;
@@ -113,6 +118,12 @@ public final class Agent {
   /** The server RPC port in use: the configured one, or a free one if the default is busy. */
   private int serverPort;
   private ServerPort reservedPort;
+  /** A server's serf WAN port, held until its WAN pool binds it. */
+  private ServerPort reservedWanPort;
+  /** Null unless a server in the WAN pool. */
+  private WanPool wan;
+  /** Where requests for other datacenters go: this agent's WAN pool once it is in one. */
+  private final DatacentersRef datacenters;
   private Member self;
   private Future<Void> closing;
   private final CompletableFuture<Void> left = new CompletableFuture<>();
@@ -126,6 +137,7 @@ public final class Agent {
     this.serverPort = config.serverPort();
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
+    this.datacenters = new DatacentersRef(Datacenters.only(config.datacenter()));
     store.gate(new ProtocolGate(config.protocol(), () -> cluster == null ? List.of() : cluster.members()));
   }
 
@@ -163,7 +175,8 @@ public final class Agent {
     })
         .compose(v -> startDns())
         .compose(v -> startHttp())
-        .compose(v -> role == Role.SERVER ? joinLan().compose(x -> startLinkServer()) : Future.succeededFuture())
+        .compose(v -> role == Role.SERVER ? joinLan().compose(x -> startLinkServer()).compose(x -> joinWan())
+            : Future.succeededFuture())
         .onSuccess(v -> {
           startMetrics();
           LOG.info("Consulate agent running: node=" + config.nodeName() + " datacenter=" + config.datacenter()
@@ -189,6 +202,8 @@ public final class Agent {
     if (role == Role.SERVER) {
       reservedPort = ServerPort.reserve(config.cluster().bindAddr(), config.serverPort());
       serverPort = reservedPort.port();
+      reservedWanPort = ServerPort.reserve(config.cluster().bindAddr(), config.wan().serfWanPort(),
+          WanSettings.DEFAULT_SERF_WAN_PORT, "serf WAN port", "-serf-wan-port");
     }
     self = member(nodeId, role != Role.CLIENT);
     switch (role) {
@@ -209,7 +224,14 @@ public final class Agent {
   private Member member(String nodeId, boolean server) {
     return new Member(config.nodeName(), nodeId, config.advertiseAddr(), serfLanPort(),
         server ? config.advertiseAddr() + ":" + serverPort : "", config.datacenter(), Member.ALIVE,
-        System.currentTimeMillis(), server, "", config.protocol());
+        System.currentTimeMillis(), server, "", config.protocol(), reservedWanPort == null ? 0 : reservedWanPort.port());
+  }
+
+  /** This server as the WAN pool knows it: {@code node.dc}, at its serf WAN port. */
+  private Member wanMember() {
+    return new Member(config.nodeName() + "." + config.datacenter(), self.nodeId(), self.address(),
+        reservedWanPort.port(), self.serverAddress(), config.datacenter(), Member.ALIVE, System.currentTimeMillis(),
+        true, "", config.protocol(), reservedWanPort.port());
   }
 
   /** A client's link, feeding the store's mirror and carrying its writes; on the agent's event loop. */
@@ -273,6 +295,25 @@ public final class Agent {
           membership = joined;
           ((JoiningCluster) cluster).joined(joined);
         }).mapEmpty();
+  }
+
+  /**
+   * A server then joins the WAN pool, where the servers of every datacenter meet, and from then on answers
+   * requests forwarded from other datacenters, and forwards those for them.
+   */
+  private Future<Void> joinWan() {
+    LocalReplay replay = new LocalReplay(vertx, config.clientAddr(), () -> httpPort);
+    return vertx.executeBlocking(() -> {
+      reservedWanPort.close();
+      WanSettings settings = new WanSettings(reservedWanPort.port(), config.wan().join());
+      WanPool pool = WanPool.start(settings, config.cluster().bindAddr(), config.datacenter(), wanMember());
+      pool.serve(replay);
+      pool.floodFrom(membership);
+      return pool;
+    }).onSuccess(pool -> {
+      wan = pool;
+      datacenters.set(pool);
+    }).mapEmpty();
   }
 
   /**
@@ -408,7 +449,7 @@ public final class Agent {
 
   private Future<Void> startDns() {
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-    return DnsServer.start(vertx, store::snapshot, () -> dnsConfig, config.clientAddr(), config.dnsPort(),
+    return DnsServer.start(vertx, store::snapshot, () -> dnsConfig, datacenters, config.clientAddr(), config.dnsPort(),
         instances, metrics.registry).onSuccess(server -> dns = server).<Void>mapEmpty()
         .recover(e -> Future.failedFuture(listenError("DNS", config.dnsPort(), e)));
   }
@@ -440,7 +481,7 @@ public final class Agent {
         new SnapshotReads<>(blocking, info.datacenter(), view, store::barrier), info.datacenter());
     return vertx.deployVerticle(() -> {
       HttpApiVerticle v = new HttpApiVerticle(vx -> HttpApi.router(vx, store, blocking, local, checks, info, view,
-          this::reload, this::leave, kvBlocking, Clock.systemUTC(), metrics.registry, logStream, ui::mount),
+          this::reload, this::leave, kvBlocking, Clock.systemUTC(), metrics.registry, logStream, datacenters, ui::mount),
           config.clientAddr(), config.httpPort());
       if (first[0] == null) first[0] = v;
       return v;
@@ -529,6 +570,8 @@ public final class Agent {
       Future<Void> lanLeft = clustered != null ? vertx.close().transform(ar -> clustered.leave()) : vertx.close();
       closing = lanLeft.andThen(ar -> {
         if (reservedPort != null) reservedPort.close();
+        if (reservedWanPort != null) reservedWanPort.close();
+        if (wan != null) wan.close();
         if (membership != null) membership.close();
         store.close();
         if (clustered != null) clustered.close();

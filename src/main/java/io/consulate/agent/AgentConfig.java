@@ -14,7 +14,8 @@ import java.util.Map;
  * {@code -node-meta} and {@code node_meta}, validated as Consul's; {@code ui} is {@code -ui}, {@code -ui-dir}
  * and {@code ui_config} (on by default only in {@code -dev}, as in Consul); {@code nodeId} is {@code -node-id}
  * ({@code node_id}), null for the random one kept in the data dir; {@code protocol} is {@code -protocol}, the
- * newest format version this agent writes (see {@link io.consulate.cluster.ProtocolGate}).
+ * newest format version this agent writes (see {@link io.consulate.cluster.ProtocolGate}); {@code wan} is the WAN
+ * pool a server joins ({@code -serf-wan-port}, {@code -retry-join-wan}).
  */
 public record AgentConfig(
     String datacenter,
@@ -44,7 +45,8 @@ public record AgentConfig(
     ShutdownSettings shutdown,
     LogSettings log,
     String nodeId,
-    int protocol) {
+    int protocol,
+    io.consulate.cluster.WanSettings wan) {
 
 
   public AgentConfig {

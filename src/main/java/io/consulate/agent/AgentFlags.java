@@ -97,6 +97,12 @@ public final class AgentFlags {
   @Option(names = {"-retry-join", "-join"}, paramLabel = "ADDR", description = "A server to join, host or host:port (the serf LAN port; repeatable). Retried until it answers.")
   List<String> retryJoin = new ArrayList<>();
 
+  @Option(names = "-serf-wan-port", paramLabel = "PORT", description = "WAN pool (JGroups TCP) port on the bind address, servers only (default: 8302).")
+  Integer serfWanPort;
+
+  @Option(names = {"-retry-join-wan", "-join-wan"}, paramLabel = "ADDR", description = "A server of another datacenter to join over the WAN, host or host:port (the serf WAN port; repeatable). Retried until it answers.")
+  List<String> retryJoinWan = new ArrayList<>();
+
   @Option(names = "-ui", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
       description = "Serve the web UI at /ui/ (on by default in -dev; -ui=false turns it off).")
   Boolean ui;

@@ -30,7 +30,7 @@ public final class ConfigLoader {
       "checks", "enable_script_checks", "enable_local_script_checks", "log_level", "server", "bootstrap_expect",
       "retry_join", "ui", "ui_config", "start_join", "reconnect_timeout", "rejoin_after_leave", "bootstrap", "pid_file", "node_meta",
       "ui_dir", "leave_on_terminate", "skip_leave_on_interrupt", "log_json", "log_file", "log_rotate_bytes",
-      "log_rotate_max_files", "node_id", "disable_host_node_id", "protocol");
+      "log_rotate_max_files", "node_id", "disable_host_node_id", "protocol", "retry_join_wan", "start_join_wan");
 
   private ConfigLoader() {}
 
@@ -84,6 +84,8 @@ public final class ConfigLoader {
     boolean rejoin;
     boolean serfLanPortGiven;
     final List<String> retryJoin = new ArrayList<>();
+    final List<String> retryJoinWan = new ArrayList<>();
+    int serfWanPort = io.consulate.cluster.WanSettings.DEFAULT_SERF_WAN_PORT;
     String reconnectTimeout = "72h";
     Boolean uiEnabled;
     Path uiDir;
@@ -124,9 +126,12 @@ public final class ConfigLoader {
         serverPort = ports.integer(serverPort, "server");
         serfLanPortGiven |= ports.json().containsKey("serf_lan");
         serfLanPort = ports.integer(serfLanPort, "serf_lan");
+        serfWanPort = ports.integer(serfWanPort, "serf_wan");
       }
       retryJoin.addAll(f.strings("retry_join"));
       retryJoin.addAll(f.strings("start_join"));
+      retryJoinWan.addAll(f.strings("retry_join_wan"));
+      retryJoinWan.addAll(f.strings("start_join_wan"));
       if (f.json().containsKey("bootstrap_expect")) bootstrapExpect = f.integer(0, "bootstrap_expect");
       bootstrap = f.bool(bootstrap, "bootstrap");
       nodeMeta.putAll(f.stringMap("node_meta"));
@@ -223,6 +228,8 @@ public final class ConfigLoader {
       server |= f.server;
       rejoin |= f.rejoin;
       retryJoin.addAll(f.retryJoin);
+      retryJoinWan.addAll(f.retryJoinWan);
+      if (f.serfWanPort != null) serfWanPort = f.serfWanPort;
       if (f.ui != null) uiEnabled = f.ui;
       if (f.uiDir != null) uiDir = f.uiDir;
     }
@@ -273,7 +280,16 @@ public final class ConfigLoader {
           clientAddr, httpPort, dnsPort, serverPort, dom, recursors, settings, services, checks, enableScriptChecks,
           enableLocalScriptChecks, logLevel, dev, server || dev, rejoin, cluster(dev, "0.0.0.0".equals(bindAddr) ? advertise : bindAddr),
           pidFile, nodeMeta, ui(dev), new AgentConfig.ShutdownSettings(leaveOnTerminate, skipLeaveOnInterrupt), log(),
-          nodeId(), protocol());
+          nodeId(), protocol(), wan());
+    }
+
+    /** The WAN pool's port and whom to join there; only servers take part (a client's WAN requests go to them). */
+    private io.consulate.cluster.WanSettings wan() {
+      if (serfWanPort < 1 || serfWanPort > 65535) throw new ConfigException("invalid serf_wan port " + serfWanPort + ": must be 1-65535");
+      if (!retryJoinWan.isEmpty() && !server) {
+        LOG.warning("retry_join_wan is for servers only; this client agent reaches other datacenters through its servers");
+      }
+      return new io.consulate.cluster.WanSettings(serfWanPort, retryJoinWan);
     }
 
     /** {@code -protocol} must be one this build speaks (Consul's check and words). */

@@ -16,11 +16,19 @@ final class JGroupsStack {
   private JGroupsStack() {}
 
   static String render(ClusterSettings s) {
+    return render(s.bindAddr(), s.serfLanPort(), s.join(), ClusterSettings.DEFAULT_SERF_LAN_PORT);
+  }
+
+  /**
+   * The stack for a group on {@code bindAddr:port} that first contacts {@code join} ({@code host[:port]}, the port
+   * {@code defaultPort} when absent): the LAN's, or the WAN pool's.
+   */
+  static String render(String bindAddr, int port, java.util.List<String> join, int defaultPort) {
     String template = template("jgroups-tcp.xml");
     // Alone, nobody can answer the discovery: become coordinator quickly instead of waiting for a reply.
-    String joinTimeout = s.join().isEmpty() ? "300" : "2000";
-    return template.replace("@BIND_ADDR@", s.bindAddr()).replace("@BIND_PORT@", Integer.toString(s.serfLanPort()))
-        .replace("@INITIAL_HOSTS@", initialHosts(s)).replace("@JOIN_TIMEOUT@", joinTimeout);
+    String joinTimeout = join.isEmpty() ? "300" : "2000";
+    return template.replace("@BIND_ADDR@", bindAddr).replace("@BIND_PORT@", Integer.toString(port))
+        .replace("@INITIAL_HOSTS@", initialHosts(bindAddr, port, join, defaultPort)).replace("@JOIN_TIMEOUT@", joinTimeout);
   }
 
   /** A stack template shipped in the jar. */
@@ -34,16 +42,24 @@ final class JGroupsStack {
 
   /** JGroups' {@code host[port]} list; this agent's own address is included, as TCPPING expects. */
   static String initialHosts(ClusterSettings s) {
+    return initialHosts(s.bindAddr(), s.serfLanPort(), s.join(), ClusterSettings.DEFAULT_SERF_LAN_PORT);
+  }
+
+  private static String initialHosts(String bindAddr, int port, java.util.List<String> join, int defaultPort) {
     Set<String> hosts = new LinkedHashSet<>();
-    if (s.serfLanPort() != 0) hosts.add(s.bindAddr() + "[" + s.serfLanPort() + "]");
-    for (String j : s.join()) hosts.add(hostPort(j));
+    if (port != 0) hosts.add(bindAddr + "[" + port + "]");
+    for (String j : join) hosts.add(hostPort(j, defaultPort));
     return String.join(",", hosts);
   }
 
   /** {@code host} or {@code host:port} (IPv6 as {@code [addr]:port}) to JGroups' {@code host[port]}. */
   static String hostPort(String address) {
+    return hostPort(address, ClusterSettings.DEFAULT_SERF_LAN_PORT);
+  }
+
+  static String hostPort(String address, int defaultPort) {
     String host = address;
-    int port = ClusterSettings.DEFAULT_SERF_LAN_PORT;
+    int port = defaultPort;
     int colon = address.lastIndexOf(':');
     boolean bracketed = address.startsWith("[");
     if (colon >= 0 && (bracketed ? address.indexOf(']') < colon : address.indexOf(':') == colon)) {
@@ -64,7 +80,11 @@ final class JGroupsStack {
    * discovery and MERGE3 pick it up within seconds and merge the two groups.
    */
   static void addInitialHost(org.jgroups.JChannel channel, String address) {
-    String hostPort = hostPort(address);
+    addInitialHost(channel, address, ClusterSettings.DEFAULT_SERF_LAN_PORT);
+  }
+
+  static void addInitialHost(org.jgroups.JChannel channel, String address, int defaultPort) {
+    String hostPort = hostPort(address, defaultPort);
     String host = hostPort.substring(0, hostPort.indexOf('['));
     int port = Integer.parseInt(hostPort.substring(hostPort.indexOf('[') + 1, hostPort.length() - 1));
     java.net.InetSocketAddress wanted = new java.net.InetSocketAddress(host, port);

@@ -15,13 +15,18 @@ public record JoinAddress(String host, int serfPort) {
 
   /** Parses without resolving; {@link #matchesAny} resolves, so call that off the event loop. */
   public static JoinAddress parse(String address) {
+    return parse(address, ClusterSettings.DEFAULT_SERF_LAN_PORT);
+  }
+
+  /** As {@link #parse(String)}, with the port an address without one means (the serf WAN port for a WAN join). */
+  public static JoinAddress parse(String address, int defaultPort) {
     String a = address.trim();
     int colon = a.lastIndexOf(':');
     if (a.startsWith("[")) { // [ipv6]:port
       int end = a.indexOf(']');
-      return new JoinAddress(a.substring(1, end), end + 1 < a.length() ? port(a, a.substring(end + 2)) : ClusterSettings.DEFAULT_SERF_LAN_PORT);
+      return new JoinAddress(a.substring(1, end), end + 1 < a.length() ? port(a, a.substring(end + 2)) : defaultPort);
     }
-    if (colon < 0 || a.indexOf(':') != colon) return new JoinAddress(a, ClusterSettings.DEFAULT_SERF_LAN_PORT);
+    if (colon < 0 || a.indexOf(':') != colon) return new JoinAddress(a, defaultPort);
     return new JoinAddress(a.substring(0, colon), port(a, a.substring(colon + 1)));
   }
 

@@ -50,6 +50,13 @@ public record DnsConfig(
     return domainName(domain);
   }
 
+  /** The same settings answering for {@code dc}: its names ({@code n1.node.dc2.consul}) in SRV targets and the like. */
+  public DnsConfig inDatacenter(String dc) {
+    return new DnsConfig(domain, dc, nodeName, nodeTtl, serviceTtl, onlyPassing, udpAnswerLimit, enableTruncate,
+        recursors, recursorTimeoutMillis, aRecordLimit, enableAdditionalNodeMetaTxt, soaRefresh, soaRetry, soaExpire,
+        soaMinTtl);
+  }
+
   /**
    * The TTL of a service's answers: an exact key wins, then the longest matching {@code prefix*} ({@code *} is
    * the empty prefix), else {@code nodeTtl} as Consul's v2 router does.

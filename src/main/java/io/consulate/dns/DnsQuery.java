@@ -31,6 +31,17 @@ public sealed interface DnsQuery {
   /** A name outside the domain: for the recursors. */
   record Outside(Name qname, int qtype) implements DnsQuery {}
 
-  /** Inside the domain but no valid form, or another datacenter: NXDOMAIN. */
+  /**
+   * A service or node of another datacenter ({@code web.service.dc2.consul}): {@code local} is the same question
+   * as that datacenter would parse it, answered from its entries ({@link RemoteCatalogs}).
+   */
+  record Remote(Name qname, int qtype, String datacenter, DnsQuery local) implements DnsQuery {
+    RemoteCatalogs.Key key() {
+      if (local instanceof ServiceLookup s) return new RemoteCatalogs.Key(datacenter, "service", s.service());
+      return new RemoteCatalogs.Key(datacenter, "node", ((NodeLookup) local).node());
+    }
+  }
+
+  /** Inside the domain but no valid form: NXDOMAIN. */
   record Invalid(Name qname, int qtype) implements DnsQuery {}
 }

@@ -5,6 +5,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Deployable;
+import io.consulate.cluster.Datacenters;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -47,23 +48,24 @@ public final class DnsServer {
   }
 
   public static Future<DnsServer> start(Vertx vertx, Supplier<CatalogSnapshot> snapshots, Supplier<DnsConfig> config,
-      String host, int port, int instances, MeterRegistry registry) {
+      Datacenters datacenters, String host, int port, int instances, MeterRegistry registry) {
     DnsMetrics metrics = new DnsMetrics(registry);
     int count = Math.max(1, instances);
     boolean reusePort = vertx.isNativeTransportEnabled();
     int udpInstances = reusePort ? count : 1;
     DnsServer server = new DnsServer(vertx, udpInstances);
     AnswerCache cache = new AnswerCache();
-    DnsUdpVerticle udp = new DnsUdpVerticle(snapshots, config, cache, metrics, host, port, reusePort,
+    RemoteCatalogs remote = new RemoteCatalogs(datacenters, System::currentTimeMillis);
+    DnsUdpVerticle udp = new DnsUdpVerticle(snapshots, config, cache, remote, metrics, host, port, reusePort,
         server.udpLoops.next());
     int tcpPort = port == 0 ? -RANDOM_PORT_SHARES.incrementAndGet() : port;
     List<DnsTcpVerticle> tcp = new CopyOnWriteArrayList<>();
     return server.deploy(() -> udp, 1)
-        .compose(v -> server.deploy(() -> new DnsUdpVerticle(snapshots, config, cache, metrics, host, udp.port(), reusePort,
+        .compose(v -> server.deploy(() -> new DnsUdpVerticle(snapshots, config, cache, remote, metrics, host, udp.port(), reusePort,
             server.udpLoops.next()),
             udpInstances - 1))
         .compose(v -> server.deploy(() -> {
-          DnsTcpVerticle verticle = new DnsTcpVerticle(snapshots, config, cache, metrics, host, tcpPort);
+          DnsTcpVerticle verticle = new DnsTcpVerticle(snapshots, config, cache, remote, metrics, host, tcpPort);
           tcp.add(verticle);
           return verticle;
         }, count))

@@ -25,12 +25,14 @@ final class DnsTcpVerticle extends VerticleBase {
   private final String host;
   private final int port;
   private final DnsMetrics metrics;
+  private final RemoteCatalogs remote;
   private NetServer server;
   private Responder responder;
 
   DnsTcpVerticle(Supplier<CatalogSnapshot> snapshots, Supplier<DnsConfig> configs, AnswerCache cache,
-      DnsMetrics metrics, String host, int port) {
+      RemoteCatalogs remote, DnsMetrics metrics, String host, int port) {
     this.snapshots = snapshots;
+    this.remote = remote;
     this.metrics = metrics;
     this.cache = cache;
     this.configs = configs;
@@ -40,7 +42,7 @@ final class DnsTcpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    responder = new Responder(snapshots, configs, new Answerer(Clock.systemUTC()), context, cache);
+    responder = new Responder(snapshots, configs, new Answerer(Clock.systemUTC()), context, cache, remote);
     server = vertx.createNetServer(new NetServerOptions()
         .setIdleTimeout(IDLE_TIMEOUT_SECONDS).setIdleTimeoutUnit(TimeUnit.SECONDS));
     server.connectHandler(this::serve);

@@ -50,11 +50,13 @@ final class DnsUdpVerticle extends VerticleBase {
   private final boolean reusePort;
   private final EventLoop loop;
   private final DnsMetrics metrics;
+  private final RemoteCatalogs remote;
   private Channel channel;
 
   DnsUdpVerticle(Supplier<CatalogSnapshot> snapshots, Supplier<DnsConfig> configs, AnswerCache cache,
-      DnsMetrics metrics, String host, int port, boolean reusePort, EventLoop loop) {
+      RemoteCatalogs remote, DnsMetrics metrics, String host, int port, boolean reusePort, EventLoop loop) {
     this.snapshots = snapshots;
+    this.remote = remote;
     this.metrics = metrics;
     this.cache = cache;
     this.configs = configs;
@@ -69,7 +71,7 @@ final class DnsUdpVerticle extends VerticleBase {
     VertxInternal vertx = (VertxInternal) this.vertx;
     // Forwarded questions complete on this context, so the responder is only ever used from the socket's loop.
     ContextInternal context = vertx.contextBuilder().withEventLoop(loop).build();
-    Responder responder = new Responder(snapshots, configs, new Answerer(Clock.systemUTC()), context, cache);
+    Responder responder = new Responder(snapshots, configs, new Answerer(Clock.systemUTC()), context, cache, remote);
     Bootstrap bootstrap = new Bootstrap()
         .group(loop)
         .channelFactory(vertx.transport().datagramChannelFactory())

@@ -46,13 +46,17 @@ public final class QueryParser {
 
   private static DnsQuery byKind(Name qname, int qtype, String kind, List<String> parts, List<String> suffixes,
       DnsConfig config) {
-    if (parts.isEmpty() || !isOurDatacenter(suffixes, config.datacenter())) return new Invalid(qname, qtype);
+    String dc = datacenter(suffixes, config.datacenter());
+    if (parts.isEmpty() || dc == null) return new Invalid(qname, qtype);
+    boolean ours = dc.equals(config.datacenter());
     switch (kind) {
       case "service":
-        return service(qname, qtype, parts);
+        DnsQuery service = service(qname, qtype, parts);
+        return ours ? service : new DnsQuery.Remote(qname, qtype, dc, service);
       case "node":
-        return new NodeLookup(qname, qtype, String.join(".", parts));
-      case "addr":
+        DnsQuery node = new NodeLookup(qname, qtype, String.join(".", parts));
+        return ours ? node : new DnsQuery.Remote(qname, qtype, dc, node);
+      case "addr": // the address is in the name: answered here whatever the datacenter
         InetAddress address = parts.size() == 1 ? fromHex(parts.get(0)) : null;
         return address == null ? new Invalid(qname, qtype) : new AddrLookup(qname, qtype, address);
       default: // prepared queries, connect, ingress and virtual lookups are not served
@@ -70,12 +74,15 @@ public final class QueryParser {
     return new ServiceLookup(qname, qtype, parts.get(n - 1), String.join(".", parts.subList(0, n - 1)), false);
   }
 
-  /** No suffix means ours; otherwise {@code <dc>} or {@code <dc>.dc}, compared case-insensitively. */
-  private static boolean isOurDatacenter(List<String> suffixes, String datacenter) {
-    if (suffixes.isEmpty()) return true;
-    if (suffixes.size() == 1) return suffixes.get(0).equalsIgnoreCase(datacenter);
-    return suffixes.size() == 2 && suffixes.get(1).equalsIgnoreCase("dc")
-        && suffixes.get(0).equalsIgnoreCase(datacenter);
+  /**
+   * The datacenter named: no suffix means ours; otherwise {@code <dc>} or {@code <dc>.dc}, lower-cased (ours
+   * exactly as configured). Null for anything else.
+   */
+  private static String datacenter(List<String> suffixes, String ours) {
+    if (suffixes.isEmpty()) return ours;
+    if (suffixes.size() > 2 || (suffixes.size() == 2 && !suffixes.get(1).equalsIgnoreCase("dc"))) return null;
+    String dc = suffixes.get(0).toLowerCase(Locale.ROOT);
+    return dc.equalsIgnoreCase(ours) ? ours : dc;
   }
 
   private static DnsQuery reverseOrOutside(Name qname, int qtype) {

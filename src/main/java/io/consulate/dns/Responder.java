@@ -1,6 +1,7 @@
 package io.consulate.dns;
 
 import io.consulate.catalog.CatalogSnapshot;
+import io.consulate.cluster.DatacenterErrors;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.Context;
@@ -32,11 +33,13 @@ final class Responder {
   private final Answerer answerer;
   private final Context context;
   private final AnswerCache cache;
+  private final RemoteCatalogs remote;
   private final WireQuestion probe = new WireQuestion();
   private final AnswerPick pick = new AnswerPick();
 
   Responder(Supplier<CatalogSnapshot> snapshots, Supplier<DnsConfig> configs, Answerer answerer, Context context,
-      AnswerCache cache) {
+      AnswerCache cache, RemoteCatalogs remote) {
+    this.remote = remote;
     this.snapshots = snapshots;
     this.configs = configs;
     this.answerer = answerer;
@@ -95,6 +98,7 @@ final class Responder {
     if (refusal != null) return Future.succeededFuture(Render.toWire(request, Answer.of(refusal), config, transport));
     Record question = request.getQuestion();
     DnsQuery query = QueryParser.parse(question.getName(), question.getType(), config);
+    if (query instanceof DnsQuery.Remote r) return remote(request, r, config, transport);
     Answer answer = answerer.answer(cached.snapshot(), query, config);
     if (answer.outcome() != Outcome.FORWARD || config.recursors().isEmpty()) {
       if (keep) {
@@ -106,6 +110,23 @@ final class Responder {
     return Recursor.forward(request, transport, config, context)
         .map(response -> Render.forwarded(request, response, transport))
         .otherwise(e -> Render.toWire(request, Answer.of(Outcome.SERVFAIL), config, transport));
+  }
+
+  /**
+   * A name of another datacenter, answered from its entries as that datacenter would answer it: at once when they
+   * are held, else once fetched (never blocking this loop). An unknown datacenter is NXDOMAIN; one that does not
+   * answer, SERVFAIL (Consul's split).
+   */
+  private Future<byte[]> remote(Message request, DnsQuery.Remote query, DnsConfig config, Transport transport) {
+    DnsConfig there = config.inDatacenter(query.datacenter());
+    return Future.fromCompletionStage(remote.snapshot(query.key()), context)
+        .map(snap -> Render.toWire(request, answerer.answer(snap, query.local(), there), there, transport))
+        .otherwise(e -> {
+          Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+          Answer failed = DatacenterErrors.NO_PATH.equals(cause.getMessage())
+              ? Answer.nxdomain(RecordMaker.soa(config, answerer.serial())) : Answer.of(Outcome.SERVFAIL);
+          return Render.toWire(request, failed, config, transport);
+        });
   }
 
   /** NOTIMP for other opcodes and zone transfers, FORMERR unless there is exactly one question; else null. */

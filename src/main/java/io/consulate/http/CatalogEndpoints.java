@@ -16,10 +16,13 @@ import java.util.TreeSet;
 final class CatalogEndpoints {
   private final SnapshotReads<CatalogSnapshot> reads;
   private final String datacenter;
+  private final io.consulate.cluster.Datacenters datacenters;
   private final CatalogRegistration registration;
 
-  CatalogEndpoints(Store store, SnapshotReads<CatalogSnapshot> reads, String datacenter) {
+  CatalogEndpoints(Store store, SnapshotReads<CatalogSnapshot> reads, String datacenter,
+      io.consulate.cluster.Datacenters datacenters) {
     this.reads = reads;
+    this.datacenters = datacenters;
     this.datacenter = datacenter;
     this.registration = new CatalogRegistration(store, datacenter);
   }
@@ -93,8 +96,9 @@ final class CatalogEndpoints {
     });
   }
 
+  /** Every datacenter the WAN pool knows, nearest first (this one when it is in none). */
   Object catalogDatacenters(RoutingContext ctx) {
-    return new JsonArray().add(datacenter);
+    return new JsonArray(new java.util.ArrayList<>(datacenters.nearestFirst()));
   }
 
   Object catalogRegister(RoutingContext ctx) {

@@ -5,6 +5,7 @@ import io.consulate.local.LocalAgent;
 import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.kv.KvState;
 import io.consulate.cluster.ClusterView;
+import io.consulate.cluster.Datacenters;
 import io.consulate.store.Store;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -30,12 +31,14 @@ public final class HttpApi {
   public static Router router(Vertx vertx, Store store, BlockingQueries<CatalogSnapshot> blocking, LocalAgent agent,
       AgentChecks checks, AgentInfo info, ClusterView cluster, Supplier<CompletionStage<Void>> reload,
       Supplier<CompletionStage<Void>> leave, BlockingQueries<KvState> kvBlocking, Clock clock,
-      PrometheusMeterRegistry metrics, LogStream log, Consumer<Router> moreRoutes) {
+      PrometheusMeterRegistry metrics, LogStream log, Datacenters datacenters, Consumer<Router> moreRoutes) {
     SnapshotReads<CatalogSnapshot> reads = new SnapshotReads<>(blocking, info.datacenter(), cluster, store::barrier);
     AgentEndpoints agentApi = new AgentEndpoints(agent, info, cluster, reload);
     AgentCheckEndpoints checkApi = new AgentCheckEndpoints(store, agent, checks);
-    MemberEndpoints members = new MemberEndpoints(cluster, info, leave);
-    CatalogEndpoints catalog = new CatalogEndpoints(store, reads, info.datacenter());
+    MemberEndpoints members = new MemberEndpoints(cluster, info, leave, datacenters);
+    CatalogEndpoints catalog = new CatalogEndpoints(store, reads, info.datacenter(), datacenters);
+    DatacenterForwarding forwarding = new DatacenterForwarding(info.datacenter(), datacenters);
+    CatalogEntriesEndpoints entries = new CatalogEntriesEndpoints(reads);
     HealthEndpoints health = new HealthEndpoints(reads);
     StatusEndpoints status = new StatusEndpoints(cluster);
     SnapshotReads<KvState> kvReads = new SnapshotReads<>(kvBlocking, info.datacenter(), cluster, store::barrier);
@@ -56,6 +59,7 @@ public final class HttpApi {
     router.route().handler(ctx -> (ctx.request().path().equals("/v1/snapshot") ? snapshots : bodies).handle(ctx));
     router.errorHandler(413, ctx -> Replies.text(ctx.response(), 413, "Request body too large"));
     router.errorHandler(400, ctx -> Replies.text(ctx.response(), 400, "Bad request"));
+    router.route("/v1/*").handler(forwarding::handle);
     // The web UI's assets and summary endpoints (package ui, above this one): before the 404 for unknown paths.
     moreRoutes.accept(router);
     return new RouteTable(router, new RouteMetrics(metrics))
@@ -90,6 +94,8 @@ public final class HttpApi {
         .get("/v1/catalog/node/:node", catalog::catalogNode)
         .get("/v1/catalog/node-services/:node", catalog::catalogNodeServices)
         .get("/v1/catalog/datacenters", catalog::catalogDatacenters)
+        .get(CatalogEntriesEndpoints.SERVICE_PATH, entries::service)
+        .get(CatalogEntriesEndpoints.NODE_PATH, entries::node)
         .put("/v1/catalog/register", catalog::catalogRegister)
         .put("/v1/catalog/deregister", catalog::catalogDeregister)
         .get("/v1/health/service/:service", health::healthService)

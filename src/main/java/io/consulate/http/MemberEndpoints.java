@@ -1,12 +1,14 @@
 package io.consulate.http;
 
 import io.consulate.cluster.ClusterView;
+import io.consulate.cluster.Datacenters;
 import io.consulate.cluster.Member;
 import io.consulate.cluster.ProtocolGate;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
@@ -15,21 +17,27 @@ final class MemberEndpoints {
   private final ClusterView cluster;
   private final AgentInfo info;
   private final Supplier<CompletionStage<Void>> leave;
+  private final Datacenters datacenters;
 
-  MemberEndpoints(ClusterView cluster, AgentInfo info, Supplier<CompletionStage<Void>> leave) {
+  MemberEndpoints(ClusterView cluster, AgentInfo info, Supplier<CompletionStage<Void>> leave, Datacenters datacenters) {
     this.cluster = cluster;
+    this.datacenters = datacenters;
     this.info = info;
     this.leave = leave;
   }
 
+  /** {@code ?wan} lists the WAN pool: the servers of every datacenter ({@code null} on an agent in no pool). */
   Object agentMembers(RoutingContext ctx) {
+    List<Member> members = Params.flag(ctx, "wan") ? datacenters.wanMembers() : cluster.members();
+    if (members == null) return Replies.JSON_NULL;
     JsonArray out = new JsonArray();
-    for (Member m : cluster.members()) out.add(member(m, info.version()));
+    for (Member m : members) out.add(member(m, info.version()));
     return out;
   }
 
   Object agentJoin(RoutingContext ctx) {
-    return Replies.onContext(cluster.join(ctx.pathParam("address"))).map(v -> null);
+    String address = ctx.pathParam("address");
+    return Replies.onContext(Params.flag(ctx, "wan") ? datacenters.joinWan(address) : cluster.join(address)).map(v -> null);
   }
 
   Object agentLeave(RoutingContext ctx) {

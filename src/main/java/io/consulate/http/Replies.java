@@ -88,6 +88,9 @@ public final class Replies {
   /** A JSON reply already encoded, shared by every request that asked for the same view of one snapshot. */
   record EncodedJson(Buffer body) {}
 
+  /** The JSON {@code null} as a body (a Java null is an empty 200, as Consul answers a write). */
+  static final EncodedJson JSON_NULL = new EncodedJson(Buffer.buffer("null"));
+
   public static void fail(RoutingContext ctx, Throwable t) {
     Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
     int status;

@@ -13,7 +13,7 @@ class ProtocolGateTest {
       + "\"server\":\"127.0.0.12:8300\",\"dc\":\"dc1\",\"status\":1,\"since\":5,\"role\":\"server\",\"link\":\"\"}";
 
   private static Member member(String name, int status, int protocol) {
-    return new Member(name, "id-" + name, "127.0.0.1", 8301, "127.0.0.1:8300", "dc1", status, 0, true, "", protocol);
+    return new Member(name, "id-" + name, "127.0.0.1", 8301, "127.0.0.1:8300", "dc1", status, 0, true, "", protocol, 0);
   }
 
   @Test

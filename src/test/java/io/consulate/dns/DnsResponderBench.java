@@ -63,7 +63,7 @@ public class DnsResponderBench {
       }
     }
     catalog = CatalogSnapshot.build(nodes, services, List.of(), Map.of());
-    responder = new Responder(() -> catalog, () -> config, answerer, null, new AnswerCache());
+    responder = new Responder(() -> catalog, () -> config, answerer, null, new AnswerCache(), null);
     srv = RenderTest.query("svc500.service.consul.", Type.SRV, 0).toWire();
     a = RenderTest.query("svc500.service.consul.", Type.A, 0).toWire();
     tagSrv = RenderTest.query("_svc500._t2.service.consul.", Type.SRV, 0).toWire();

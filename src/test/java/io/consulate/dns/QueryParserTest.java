@@ -37,7 +37,14 @@ class QueryParserTest {
             service("web", "v1.primary", false)),
         new Case("our datacenter", "web.service.dc1.consul.", "A", service("web", "", false)),
         new Case("our datacenter with .dc", "web.service.DC1.dc.consul.", "A", service("web", "", false)),
-        new Case("another datacenter -> invalid", "web.service.dc2.consul.", "A", Invalid::new),
+        new Case("another datacenter -> remote", "web.service.dc2.consul.", "A",
+            remote("dc2", service("web", "", false))),
+        new Case("another datacenter, .dc form, upper case", "_web._v1.service.DC2.dc.consul.", "SRV",
+            remote("dc2", service("web", "v1", true))),
+        new Case("node of another datacenter -> remote", "n1.node.dc2.consul.", "A", remote("dc2", node("n1"))),
+        new Case("addr of another datacenter: the address is in the name", "c000020a.addr.dc2.consul.", "A",
+            addr("192.0.2.10")),
+        new Case("too many suffixes -> invalid", "web.service.dc2.dc.x.consul.", "A", Invalid::new),
         new Case("unknown suffix -> invalid", "web.service.dc1.peer.consul.", "A", Invalid::new),
         new Case("RFC 2782, _tcp means no tag", "_web._tcp.service.consul.", "SRV", service("web", "", true)),
         new Case("RFC 2782 with tag", "_web._primary.service.dc1.consul.", "SRV", service("web", "primary", true)),
@@ -72,6 +79,10 @@ class QueryParserTest {
     Name qname = name(c.qname());
     int qtype = Type.value(c.qtype());
     assertEquals(c.expected().apply(qname, qtype), QueryParser.parse(qname, qtype, CONFIG));
+  }
+
+  private static BiFunction<Name, Integer, DnsQuery> remote(String dc, BiFunction<Name, Integer, DnsQuery> local) {
+    return (n, t) -> new DnsQuery.Remote(n, t, dc, local.apply(n, t));
   }
 
   private static BiFunction<Name, Integer, DnsQuery> service(String service, String tag, boolean rfc2782) {
