@@ -24,9 +24,10 @@ class PackageLayersTest {
       Map.entry("http", 2),
       Map.entry("local", 3),
       Map.entry("health", 4), Map.entry("dns", 4),
-      Map.entry("store", 5),
-      Map.entry("cluster", 6), Map.entry("kv", 6), Map.entry("json", 6), Map.entry("acl", 6),
-      Map.entry("catalog", 7));
+      Map.entry("query", 5),
+      Map.entry("store", 6),
+      Map.entry("cluster", 7), Map.entry("kv", 7), Map.entry("json", 7), Map.entry("acl", 7),
+      Map.entry("catalog", 8));
   private static final Pattern USE = Pattern.compile("io\\.consulate\\.([a-z]+)\\.");
 
   @Test

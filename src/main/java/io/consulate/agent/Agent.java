@@ -13,6 +13,7 @@ import io.consulate.cluster.DatacentersRef;
 import io.consulate.cluster.WanPool;
 import io.consulate.cluster.WanSettings;
 import io.consulate.http.LocalReplay;
+import io.consulate.query.QueryExecutor;
 import io.consulate.cluster.KnownAddresses;
 import io.consulate.cluster.LinkClient;
 import io.consulate.cluster.LinkServer;
@@ -124,6 +125,8 @@ public final class Agent {
   private WanPool wan;
   /** Where requests for other datacenters go: this agent's WAN pool once it is in one. */
   private final DatacentersRef datacenters;
+  /** Prepared queries, for the HTTP API and DNS. */
+  private final QueryExecutor queries;
   private Member self;
   private Future<Void> closing;
   private final CompletableFuture<Void> left = new CompletableFuture<>();
@@ -138,6 +141,7 @@ public final class Agent {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.datacenters = new DatacentersRef(Datacenters.only(config.datacenter()));
+    this.queries = new QueryExecutor(store::snapshot, store::kvState, datacenters, config.datacenter(), config.nodeName());
     store.gate(new ProtocolGate(config.protocol(), () -> cluster == null ? List.of() : cluster.members()));
   }
 
@@ -240,6 +244,7 @@ public final class Agent {
     LinkClient link = new LinkClient(vertx, context, asClient, store.mirror(), store::mirrorReceived, known);
     store.follow(link);
     cluster = new ClientView(link, asClient);
+    datacenters.set(link); // other datacenters through the servers
     return link;
   }
 
@@ -322,7 +327,7 @@ public final class Agent {
    */
   private Future<Void> startLinkServer() {
     return LinkServer.start(vertx, config.cluster().bindAddr(), serfLanPort() + JoinAddress.LINK_PORT_OFFSET,
-        config.nodeName(), membership, store.feed(), store::forward).onSuccess(s -> linkServer = s)
+        config.nodeName(), membership, store.feed(), store::forward, datacenters).onSuccess(s -> linkServer = s)
         .<Void>mapEmpty().recover(e -> {
           LOG.warning(e.getMessage() + "; clients cannot link to this server");
           return Future.succeededFuture();
@@ -449,7 +454,7 @@ public final class Agent {
 
   private Future<Void> startDns() {
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-    return DnsServer.start(vertx, store::snapshot, () -> dnsConfig, datacenters, config.clientAddr(), config.dnsPort(),
+    return DnsServer.start(vertx, store::snapshot, () -> dnsConfig, datacenters, queries, config.clientAddr(), config.dnsPort(),
         instances, metrics.registry).onSuccess(server -> dns = server).<Void>mapEmpty()
         .recover(e -> Future.failedFuture(listenError("DNS", config.dnsPort(), e)));
   }
@@ -481,7 +486,7 @@ public final class Agent {
         new SnapshotReads<>(blocking, info.datacenter(), view, store::barrier), info.datacenter());
     return vertx.deployVerticle(() -> {
       HttpApiVerticle v = new HttpApiVerticle(vx -> HttpApi.router(vx, store, blocking, local, checks, info, view,
-          this::reload, this::leave, kvBlocking, Clock.systemUTC(), metrics.registry, logStream, datacenters, ui::mount),
+          this::reload, this::leave, kvBlocking, Clock.systemUTC(), metrics.registry, logStream, datacenters, queries, ui::mount),
           config.clientAddr(), config.httpPort());
       if (first[0] == null) first[0] = v;
       return v;

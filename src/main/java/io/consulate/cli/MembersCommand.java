@@ -4,15 +4,22 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code consulate members}: the cluster members as a table, like {@code consul members}. */
 @Command(name = "members", description = "List the members of the cluster.", mixinStandardHelpOptions = true)
 public final class MembersCommand extends HttpCommand implements Callable<Integer> {
   private static final String[] STATUS = {"none", "alive", "leaving", "left", "failed"};
 
+  @Option(names = "-wan", description = "List the WAN pool: the servers of every datacenter, as node.dc.")
+  boolean wan;
+
   @Override
   public Integer call() throws Exception {
-    JsonArray members = new JsonArray(send("GET", "/v1/agent/members"));
+    String body = send("GET", "/v1/agent/members" + (wan ? "?wan=1" : "")).strip();
+    // A client agent is in no WAN pool and answers null: Consul then prints nothing and exits 2.
+    if (body.equals("null")) return 2;
+    JsonArray members = new JsonArray(body);
     String format = "%-20s %-22s %-8s %-8s %-8s %s%n";
     System.out.printf(format, "Node", "Address", "Status", "Type", "Build", "DC");
     for (Object o : members) {

@@ -27,7 +27,7 @@ import java.util.logging.Logger;
  * server died, or no frame for {@link #SILENCE_MILLIS}) it connects to the next server it knows (the join
  * addresses and every server the member list names) and resumes the stream from what its mirror holds.
  */
-public final class LinkClient implements Replicator, AutoCloseable {
+public final class LinkClient implements Replicator, Datacenters, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(LinkClient.class.getName());
   static final long SILENCE_MILLIS = 5_000;
   /** Consul's rpc_hold_timeout: how long a write waits for a link to come back before it fails. */
@@ -37,8 +37,8 @@ public final class LinkClient implements Replicator, AutoCloseable {
   private static final long RETRY_MILLIS = 500;
 
   /** What a server last said: the leader, and the members. */
-  record Status(String leader, boolean knownLeader, long lastContact, List<Member> members) {
-    static final Status NONE = new Status("", false, 0, List.of());
+  record Status(String leader, boolean knownLeader, long lastContact, List<Member> members, List<String> datacenters) {
+    static final Status NONE = new Status("", false, 0, List.of(), List.of());
   }
 
   private final Vertx vertx;
@@ -140,7 +140,7 @@ public final class LinkClient implements Replicator, AutoCloseable {
   private void unlinked(NetSocket s) {
     if (socket != s) return;
     socket = null;
-    status = new Status("", false, status.lastContact(), status.members());
+    status = new Status("", false, status.lastContact(), status.members(), status.datacenters());
     for (Long id : List.copyOf(pending.keySet())) {
       CompletableFuture<byte[]> p = pending.remove(id);
       if (p != null) p.completeExceptionally(new ClusterException("lost the link to server " + linkedTo
@@ -176,7 +176,14 @@ public final class LinkClient implements Replicator, AutoCloseable {
         return null;
       }, false);
     }
-    status = new Status(j.getString("leader", ""), j.getBoolean("known", false), j.getLong("contact", 0L), members);
+    List<String> dcs = status.datacenters();
+    JsonArray named = j.getJsonArray("dcs");
+    if (named != null) {
+      dcs = new ArrayList<>();
+      for (Object o : named) dcs.add((String) o);
+    }
+    status = new Status(j.getString("leader", ""), j.getBoolean("known", false), j.getLong("contact", 0L), members,
+        List.copyOf(dcs));
     // Joined once the servers list this client as alive: the next members call shows it, as Consul's join promises.
     if (listsSelfAlive(members)) {
       linkedWaiters.forEach(w -> w.complete(null));
@@ -214,8 +221,41 @@ public final class LinkClient implements Replicator, AutoCloseable {
     return request(LinkFrame.SUBMIT, command);
   }
 
+  /** The datacenters the linked server knows, nearest to it first; this one alone before a server said. */
+  @Override
+  public List<String> nearestFirst() {
+    List<String> dcs = status.datacenters();
+    return dcs.isEmpty() ? List.of(self.datacenter()) : dcs;
+  }
+
+  /** Through the linked server, which forwards it over its WAN pool (Consul's clients ask their servers). */
+  @Override
+  public CompletionStage<ForwardedReply> forward(String dc, ForwardedRequest request, long timeoutMillis) {
+    byte[] name = dc.getBytes(StandardCharsets.UTF_8);
+    byte[] encoded = request.encode();
+    Buffer payload = Buffer.buffer(10 + name.length + encoded.length).appendUnsignedShort(name.length)
+        .appendBytes(name).appendLong(timeoutMillis).appendBytes(encoded);
+    return request(LinkFrame.FORWARD, payload.getBytes(), timeoutMillis + WRITE_TIMEOUT_MILLIS)
+        .thenApply(ForwardedReply::decode);
+  }
+
+  /** A client is in no WAN pool: Consul's clients answer {@code members -wan} with nothing. */
+  @Override
+  public List<Member> wanMembers() {
+    return null;
+  }
+
+  @Override
+  public CompletionStage<Void> joinWan(String address) {
+    return CompletableFuture.failedFuture(new ClusterException(DatacenterErrors.NOT_IN_WAN));
+  }
+
   private CompletableFuture<byte[]> request(byte type, byte[] payload) {
-    if (socket != null) return send(type, payload);
+    return request(type, payload, WRITE_TIMEOUT_MILLIS);
+  }
+
+  private CompletableFuture<byte[]> request(byte type, byte[] payload, long timeoutMillis) {
+    if (socket != null) return send(type, payload, timeoutMillis);
     // No link right now: hold the write while one comes back (a server restarting, a reconnect), as Consul does.
     CompletableFuture<Void> linked = new CompletableFuture<>();
     context.runOnContext(v -> {
@@ -224,19 +264,19 @@ public final class LinkClient implements Replicator, AutoCloseable {
       else held.add(linked);
     });
     return linked.orTimeout(HOLD_MILLIS, TimeUnit.MILLISECONDS)
-        .handle((v, err) -> err == null ? send(type, payload)
+        .handle((v, err) -> err == null ? send(type, payload, timeoutMillis)
             : CompletableFuture.<byte[]>failedFuture(new ClusterException("No known Consul servers")))
         .thenCompose(f -> f);
   }
 
-  private CompletableFuture<byte[]> send(byte type, byte[] payload) {
+  private CompletableFuture<byte[]> send(byte type, byte[] payload, long timeoutMillis) {
     NetSocket s = socket;
     if (s == null) return CompletableFuture.failedFuture(new ClusterException("No known Consul servers"));
     long id = ids.incrementAndGet();
     CompletableFuture<byte[]> answer = new CompletableFuture<>();
     pending.put(id, answer);
     s.write(LinkFrame.of(type, id, payload));
-    return answer.orTimeout(WRITE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).whenComplete((a, e) -> pending.remove(id));
+    return answer.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).whenComplete((a, e) -> pending.remove(id));
   }
 
   /** Tells the server this client leaves on purpose; completes once its member record says so. */

@@ -19,6 +19,11 @@ final class LinkFrame {
   static final byte LEAVE = 4;
   /** Client to server: request id, then a node name to force out. */
   static final byte FORCE_LEAVE = 5;
+  /**
+   * Client to server: request id, then a datacenter (2-byte length, UTF-8), a timeout in milliseconds (8 bytes) and
+   * an encoded {@link ForwardedRequest} for a server of that datacenter; answered with the encoded reply.
+   */
+  static final byte FORWARD = 6;
   /** Server to client: a whole state. */
   static final byte SNAPSHOT = 10;
   /** Server to client: the next applied log entry. */

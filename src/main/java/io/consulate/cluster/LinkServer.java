@@ -31,7 +31,7 @@ public final class LinkServer implements AutoCloseable {
   private String sentLeader = "";
   private int checks;
 
-  private LinkServer(Vertx vertx, NetServer server, Membership membership) {
+  private LinkServer(Vertx vertx, NetServer server, Membership membership, Datacenters datacenters) {
     this.vertx = vertx;
     this.server = server;
     this.statusTimer = vertx.setPeriodic(LEADER_CHECK_MILLIS, id -> {
@@ -39,41 +39,46 @@ public final class LinkServer implements AutoCloseable {
       if (++checks < CHECKS_PER_BROADCAST && leader.equals(sentLeader)) return;
       checks = 0;
       sentLeader = leader;
-      broadcastStatus(membership);
+      broadcastStatus(membership, datacenters);
     });
   }
 
   /** Listens on {@code host:port}; fails with a one-line reason when the port is taken. */
   public static Future<LinkServer> start(Vertx vertx, String host, int port, String serverName, Membership membership,
-      StreamSource source, Replicator writes) {
+      StreamSource source, Replicator writes, Datacenters datacenters) {
     NetServer server = vertx.createNetServer(new NetServerOptions().setHost(host).setPort(port).setTcpNoDelay(true)
         .setReadIdleTimeout(READ_IDLE_SECONDS).setIdleTimeoutUnit(TimeUnit.SECONDS));
     LinkServer[] self = new LinkServer[1];
     server.connectHandler(socket -> {
-      LinkSession s = new LinkSession(vertx, socket, serverName, membership, source, writes, statusOf(membership));
+      LinkSession s = new LinkSession(vertx, socket, serverName, membership, source, writes, datacenters,
+          statusOf(membership, datacenters));
       self[0].sessions.add(s);
       socket.closeHandler(v -> {
         self[0].sessions.remove(s);
         s.closed();
       });
     });
-    return server.listen().map(bound -> self[0] = new LinkServer(vertx, server, membership))
+    return server.listen().map(bound -> self[0] = new LinkServer(vertx, server, membership, datacenters))
         .recover(e -> Future.failedFuture("cannot listen for client links on " + host + ":" + port + ": " + e.getMessage()));
   }
 
-  private void broadcastStatus(Membership membership) {
+  private void broadcastStatus(Membership membership, Datacenters datacenters) {
     if (sessions.isEmpty()) return;
-    vertx.executeBlocking(() -> statusOf(membership), false).onSuccess(status -> {
+    vertx.executeBlocking(() -> statusOf(membership, datacenters), false).onSuccess(status -> {
       for (LinkSession s : sessions) s.status(status);
     });
   }
 
-  /** The leader as this server sees it, and the member records; read from local replicas, so cheap. */
-  static JsonObject statusOf(Membership membership) {
+  /**
+   * The leader as this server sees it, the member records, and the datacenters nearest first (a client answers
+   * {@code /v1/catalog/datacenters} from them); read from local replicas, so cheap.
+   */
+  static JsonObject statusOf(Membership membership, Datacenters datacenters) {
     JsonArray members = new JsonArray();
     for (Member m : membership.members()) members.add(m.encode());
     return new JsonObject().put("leader", membership.leader()).put("known", membership.knownLeader())
-        .put("contact", membership.lastContactMillis()).put("members", members);
+        .put("contact", membership.lastContactMillis()).put("members", members)
+        .put("dcs", new JsonArray(new java.util.ArrayList<>(datacenters.nearestFirst())));
   }
 
   public int port() {

@@ -35,10 +35,12 @@ final class LinkSession implements StreamSink {
   /** Stream frames waiting for the event loop; guarded by this. */
   private Buffer batch;
   private final io.vertx.core.Context context;
+  private final Datacenters datacenters;
 
   LinkSession(Vertx vertx, NetSocket socket, String serverName, Membership membership, StreamSource source,
-      Replicator writes, JsonObject firstStatus) {
+      Replicator writes, Datacenters datacenters, JsonObject firstStatus) {
     this.vertx = vertx;
+    this.datacenters = datacenters;
     this.socket = socket;
     this.serverName = serverName;
     this.membership = membership;
@@ -56,6 +58,7 @@ final class LinkSession implements StreamSink {
       case LinkFrame.PING -> heard();
       case LinkFrame.LEAVE -> leave(payload.getLong(0));
       case LinkFrame.FORCE_LEAVE -> forceLeave(payload.getLong(0), payload.getString(8, payload.length(), "UTF-8"));
+      case LinkFrame.FORWARD -> forward(payload);
       default -> { } // a newer client's frame: nothing to do with it here
     }
   }
@@ -68,7 +71,7 @@ final class LinkSession implements StreamSink {
       membership.clientLinked(m);
       member = m;
       if (!closed) subscription = source.subscribe(applied, this);
-      return LinkServer.statusOf(membership);
+      return LinkServer.statusOf(membership, datacenters);
     }).onSuccess(this::status).onFailure(e -> {
       LOG.warning("client link from " + m.name() + " failed to start: " + e.getMessage());
       socket.close();
@@ -77,6 +80,16 @@ final class LinkSession implements StreamSink {
 
   private void submit(long id, byte[] command) {
     answer(id, writes.replicate(command));
+  }
+
+  /** A client's request for another datacenter: through this server's WAN pool. */
+  private void forward(Buffer payload) {
+    long id = payload.getLong(0);
+    int dcLength = payload.getUnsignedShort(8);
+    String dc = payload.getString(10, 10 + dcLength, "UTF-8");
+    long timeout = payload.getLong(10 + dcLength);
+    ForwardedRequest request = ForwardedRequest.decode(payload.getBytes(18 + dcLength, payload.length()));
+    answer(id, datacenters.forward(dc, request, timeout).thenApply(ForwardedReply::encode));
   }
 
   /** Answers request {@code id} once {@code result} completes: its bytes, or the failure's kind and message. */

@@ -47,6 +47,13 @@ public final class WanPool implements Datacenters, AutoCloseable {
   private static final byte FORWARD = 3;
   private static final long PING_EVERY_MILLIS = 5_000;
   private static final long FLOOD_EVERY_MILLIS = 2_000;
+  /**
+   * A server suspected dead (its socket closed) is checked this long before the pool drops it: short, so requests
+   * to a datacenter whose servers died fail within a second or two rather than after the LAN's safer delay.
+   */
+  private static final int VERIFY_MILLIS = 300;
+  /** How long a forwarded request may go unanswered before its server's port is probed. */
+  private static final long PROBE_AFTER_MILLIS = 250;
   private static final long PING_TIMEOUT_MILLIS = 2_000;
   /** The round trips a datacenter's distance is the median of. */
   private static final int RTT_SAMPLES = 5;
@@ -64,6 +71,8 @@ public final class WanPool implements Datacenters, AutoCloseable {
     return t;
   });
   private volatile Set<Address> view = Set.of();
+  /** Servers whose port refused a connection since the last view: skipped until the pool has decided. */
+  private final Set<Address> suspected = ConcurrentHashMap.newKeySet();
   private volatile Function<ForwardedRequest, CompletionStage<ForwardedReply>> server =
       r -> CompletableFuture.failedFuture(new ClusterException("this server is still starting"));
 
@@ -87,7 +96,8 @@ public final class WanPool implements Datacenters, AutoCloseable {
    * and port the WAN port); blocks until the first view.
    */
   public static WanPool start(WanSettings settings, String bindAddr, String datacenter, Member self) throws Exception {
-    String xml = JGroupsStack.render(bindAddr, settings.serfWanPort(), settings.join(), WanSettings.DEFAULT_SERF_WAN_PORT);
+    String xml = JGroupsStack.render(bindAddr, settings.serfWanPort(), settings.join(), WanSettings.DEFAULT_SERF_WAN_PORT,
+        VERIFY_MILLIS);
     JChannel channel = new JChannel(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))).name(self.name());
     WanPool pool = new WanPool(datacenter, self, channel);
     try {
@@ -151,13 +161,32 @@ public final class WanPool implements Datacenters, AutoCloseable {
    */
   @Override
   public CompletionStage<ForwardedReply> forward(String dc, ForwardedRequest request, long timeoutMillis) {
-    List<Address> alive = aliveServers(dc);
+    List<Record> alive = aliveServers(dc);
     if (alive.isEmpty()) {
       return CompletableFuture.failedFuture(new ClusterException(knows(dc)
           ? DatacenterErrors.NOT_AVAILABLE : DatacenterErrors.NO_PATH));
     }
-    Address target = alive.get(ThreadLocalRandom.current().nextInt(alive.size()));
-    return send(target, FORWARD, request.encode(), timeoutMillis).thenApply(ForwardedReply::decode);
+    Record target = alive.get(ThreadLocalRandom.current().nextInt(alive.size()));
+    CompletableFuture<ForwardedReply> reply = send(target.address(), FORWARD, request.encode(), timeoutMillis)
+        .thenApply(ForwardedReply::decode).toCompletableFuture();
+    ticker.schedule(() -> failIfDead(target, reply), PROBE_AFTER_MILLIS, TimeUnit.MILLISECONDS);
+    return reply;
+  }
+
+  /**
+   * A request still unanswered after {@link #PROBE_AFTER_MILLIS} whose server's port refuses connections failed
+   * with that server, as Consul's dial fails: at once, not after the pool's view change. The server is then
+   * passed over until the next view.
+   */
+  private void failIfDead(Record target, CompletableFuture<ForwardedReply> reply) {
+    if (reply.isDone()) return;
+    Member m = target.member();
+    ConnectProbe.refused(m.address(), m.port()).thenAccept(refused -> {
+      if (!refused) return;
+      suspected.add(target.address());
+      reply.completeExceptionally(new ClusterException("rpc error making call: dial tcp " + m.address() + ":" + m.port()
+          + ": connect: connection refused"));
+    });
   }
 
   /** Consul's join of the WAN: contacts {@code address} and completes once a server there is an alive member. */
@@ -201,10 +230,13 @@ public final class WanPool implements Datacenters, AutoCloseable {
     }, 0, FLOOD_EVERY_MILLIS, TimeUnit.MILLISECONDS);
   }
 
-  private List<Address> aliveServers(String dc) {
-    List<Address> out = new ArrayList<>();
+  private List<Record> aliveServers(String dc) {
+    List<Record> out = new ArrayList<>();
     for (Record r : records.values()) {
-      if (r.member().datacenter().equalsIgnoreCase(dc) && r.member().status() == Member.ALIVE) out.add(r.address());
+      if (r.member().datacenter().equalsIgnoreCase(dc) && r.member().status() == Member.ALIVE
+          && !suspected.contains(r.address())) {
+        out.add(r);
+      }
     }
     return out;
   }
@@ -231,12 +263,19 @@ public final class WanPool implements Datacenters, AutoCloseable {
   private void onView(View v) {
     Set<Address> members = new HashSet<>(v.getMembers());
     view = members;
+    suspected.clear();
     long now = System.currentTimeMillis();
     records.replaceAll((name, r) -> {
       boolean in = members.contains(r.address());
       int status = r.member().status();
-      if (in && status != Member.ALIVE) return new Record(r.address(), r.member().withStatus(Member.ALIVE, now));
-      if (!in && status == Member.ALIVE) return new Record(r.address(), r.member().withStatus(Member.FAILED, now));
+      if (in && status != Member.ALIVE) {
+        LOG.info("WAN pool: " + name + " is alive again");
+        return new Record(r.address(), r.member().withStatus(Member.ALIVE, now));
+      }
+      if (!in && status == Member.ALIVE) {
+        LOG.info("WAN pool: " + name + " failed");
+        return new Record(r.address(), r.member().withStatus(Member.FAILED, now));
+      }
       return r;
     });
     // Everyone announces itself to everyone at each change: a newcomer (or a merged group) learns every record.
@@ -258,7 +297,8 @@ public final class WanPool implements Datacenters, AutoCloseable {
   private void learn(Address from, byte[] record) {
     Member m = Member.decode(new String(record, StandardCharsets.UTF_8));
     int status = view.contains(from) ? Member.ALIVE : Member.FAILED;
-    records.put(m.name(), new Record(from, m.withStatus(status, System.currentTimeMillis())));
+    Record before = records.put(m.name(), new Record(from, m.withStatus(status, System.currentTimeMillis())));
+    if (before == null && !m.name().equals(self.name())) LOG.info("WAN pool: " + m.name() + " joined");
   }
 
   /** One round trip to each alive server of the other datacenters. */

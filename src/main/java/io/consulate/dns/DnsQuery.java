@@ -42,6 +42,9 @@ public sealed interface DnsQuery {
     }
   }
 
+  /** {@code <query>.query}, or RFC 2782 {@code _<query>._tcp.query}: a prepared query by name or ID. */
+  record PreparedQueryLookup(Name qname, int qtype, String name) implements DnsQuery {}
+
   /** Inside the domain but no valid form: NXDOMAIN. */
   record Invalid(Name qname, int qtype) implements DnsQuery {}
 }

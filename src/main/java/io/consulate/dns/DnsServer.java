@@ -6,6 +6,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Deployable;
 import io.consulate.cluster.Datacenters;
+import io.consulate.query.QueryExecutor;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -48,14 +49,14 @@ public final class DnsServer {
   }
 
   public static Future<DnsServer> start(Vertx vertx, Supplier<CatalogSnapshot> snapshots, Supplier<DnsConfig> config,
-      Datacenters datacenters, String host, int port, int instances, MeterRegistry registry) {
+      Datacenters datacenters, QueryExecutor queries, String host, int port, int instances, MeterRegistry registry) {
     DnsMetrics metrics = new DnsMetrics(registry);
     int count = Math.max(1, instances);
     boolean reusePort = vertx.isNativeTransportEnabled();
     int udpInstances = reusePort ? count : 1;
     DnsServer server = new DnsServer(vertx, udpInstances);
     AnswerCache cache = new AnswerCache();
-    RemoteCatalogs remote = new RemoteCatalogs(datacenters, System::currentTimeMillis);
+    NetworkSources remote = new NetworkSources(new RemoteCatalogs(datacenters, System::currentTimeMillis), queries);
     DnsUdpVerticle udp = new DnsUdpVerticle(snapshots, config, cache, remote, metrics, host, port, reusePort,
         server.udpLoops.next());
     int tcpPort = port == 0 ? -RANDOM_PORT_SHARES.incrementAndGet() : port;

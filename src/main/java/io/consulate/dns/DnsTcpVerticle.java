@@ -25,12 +25,12 @@ final class DnsTcpVerticle extends VerticleBase {
   private final String host;
   private final int port;
   private final DnsMetrics metrics;
-  private final RemoteCatalogs remote;
+  private final NetworkSources remote;
   private NetServer server;
   private Responder responder;
 
   DnsTcpVerticle(Supplier<CatalogSnapshot> snapshots, Supplier<DnsConfig> configs, AnswerCache cache,
-      RemoteCatalogs remote, DnsMetrics metrics, String host, int port) {
+      NetworkSources remote, DnsMetrics metrics, String host, int port) {
     this.snapshots = snapshots;
     this.remote = remote;
     this.metrics = metrics;

@@ -50,11 +50,11 @@ final class DnsUdpVerticle extends VerticleBase {
   private final boolean reusePort;
   private final EventLoop loop;
   private final DnsMetrics metrics;
-  private final RemoteCatalogs remote;
+  private final NetworkSources remote;
   private Channel channel;
 
   DnsUdpVerticle(Supplier<CatalogSnapshot> snapshots, Supplier<DnsConfig> configs, AnswerCache cache,
-      RemoteCatalogs remote, DnsMetrics metrics, String host, int port, boolean reusePort, EventLoop loop) {
+      NetworkSources remote, DnsMetrics metrics, String host, int port, boolean reusePort, EventLoop loop) {
     this.snapshots = snapshots;
     this.remote = remote;
     this.metrics = metrics;

@@ -59,7 +59,13 @@ public final class QueryParser {
       case "addr": // the address is in the name: answered here whatever the datacenter
         InetAddress address = parts.size() == 1 ? fromHex(parts.get(0)) : null;
         return address == null ? new Invalid(qname, qtype) : new AddrLookup(qname, qtype, address);
-      default: // prepared queries, connect, ingress and virtual lookups are not served
+      case "query": // this datacenter's queries only (Consul runs another's there; not served here)
+        if (!ours) return new Invalid(qname, qtype);
+        if (parts.size() == 2 && parts.get(0).startsWith("_") && parts.get(1).startsWith("_")) {
+          return new DnsQuery.PreparedQueryLookup(qname, qtype, parts.get(0).substring(1));
+        }
+        return new DnsQuery.PreparedQueryLookup(qname, qtype, String.join(".", parts));
+      default: // connect, ingress and virtual lookups are not served
         return new Invalid(qname, qtype);
     }
   }

@@ -33,12 +33,12 @@ final class Responder {
   private final Answerer answerer;
   private final Context context;
   private final AnswerCache cache;
-  private final RemoteCatalogs remote;
+  private final NetworkSources remote;
   private final WireQuestion probe = new WireQuestion();
   private final AnswerPick pick = new AnswerPick();
 
   Responder(Supplier<CatalogSnapshot> snapshots, Supplier<DnsConfig> configs, Answerer answerer, Context context,
-      AnswerCache cache, RemoteCatalogs remote) {
+      AnswerCache cache, NetworkSources remote) {
     this.remote = remote;
     this.snapshots = snapshots;
     this.configs = configs;
@@ -99,6 +99,7 @@ final class Responder {
     Record question = request.getQuestion();
     DnsQuery query = QueryParser.parse(question.getName(), question.getType(), config);
     if (query instanceof DnsQuery.Remote r) return remote(request, r, config, transport);
+    if (query instanceof DnsQuery.PreparedQueryLookup p) return prepared(request, p, config, transport);
     Answer answer = answerer.answer(cached.snapshot(), query, config);
     if (answer.outcome() != Outcome.FORWARD || config.recursors().isEmpty()) {
       if (keep) {
@@ -119,7 +120,7 @@ final class Responder {
    */
   private Future<byte[]> remote(Message request, DnsQuery.Remote query, DnsConfig config, Transport transport) {
     DnsConfig there = config.inDatacenter(query.datacenter());
-    return Future.fromCompletionStage(remote.snapshot(query.key()), context)
+    return Future.fromCompletionStage(remote.remoteCatalogs().snapshot(query.key()), context)
         .map(snap -> Render.toWire(request, answerer.answer(snap, query.local(), there), there, transport))
         .otherwise(e -> {
           Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
@@ -127,6 +128,30 @@ final class Responder {
               ? Answer.nxdomain(RecordMaker.soa(config, answerer.serial())) : Answer.of(Outcome.SERVFAIL);
           return Render.toWire(request, failed, config, transport);
         });
+  }
+
+  /**
+   * {@code <query>.query.consul}: the prepared query executed as {@code /v1/query/<query>/execute} would (with its
+   * failover), its instances answered as a service's; the query's {@code DNS.TTL}, else the service's TTL. No
+   * such query, or no instance anywhere, is NXDOMAIN; a failure, SERVFAIL.
+   */
+  private Future<byte[]> prepared(Message request, DnsQuery.PreparedQueryLookup q, DnsConfig config, Transport transport) {
+    Record soa = RecordMaker.soa(config, answerer.serial());
+    java.util.concurrent.CompletionStage<io.consulate.query.QueryResult> run;
+    try {
+      run = remote.queries().execute(remote.queries().resolve(q.name()).definition(), "", 0);
+    } catch (io.consulate.query.QueryNotFoundException e) {
+      return Future.succeededFuture(Render.toWire(request, Answer.nxdomain(soa), config, transport));
+    } catch (RuntimeException e) {
+      return Future.succeededFuture(Render.toWire(request, Answer.of(Outcome.SERVFAIL), config, transport));
+    }
+    return Future.fromCompletionStage(run, context).map(result -> {
+      DnsConfig there = config.inDatacenter(result.datacenter());
+      long ttl = result.dnsTtl().isEmpty() ? config.ttlForService(result.service())
+          : io.consulate.catalog.GoDuration.parse(result.dnsTtl()).toSeconds();
+      Answer answer = ServiceAnswerer.answer(result.nodes(), q.qname(), q.qtype(), ttl, there, soa);
+      return Render.toWire(request, answer, there, transport);
+    }).otherwise(e -> Render.toWire(request, Answer.of(Outcome.SERVFAIL), config, transport));
   }
 
   /** NOTIMP for other opcodes and zone transfers, FORMERR unless there is exactly one question; else null. */

@@ -28,19 +28,23 @@ final class ServiceAnswerer {
     for (ServiceHealth h : snapshot.health(q.service())) {
       if (h.servableByDns(config.onlyPassing()) && (!q.hasTag() || h.service().hasTag(q.tag()))) instances.add(h);
     }
+    return answer(instances, q.qname(), q.qtype(), config.ttlForService(q.service()), config, soa);
+  }
+
+  /** The records for instances already chosen (a service lookup's, or a prepared query's). */
+  static Answer answer(List<ServiceHealth> instances, Name qname, int qtype, long ttl, DnsConfig config, Record soa) {
     if (instances.isEmpty()) return Answer.nxdomain(soa);
-    long ttl = config.ttlForService(q.service());
-    Answer answer = q.qtype() == Type.SRV ? srv(q.qname(), instances, ttl, config) : addresses(q, instances, ttl);
+    Answer answer = qtype == Type.SRV ? srv(qname, instances, ttl, config) : addresses(qname, qtype, instances, ttl);
     return answer.answers().isEmpty() ? Answer.nodata(soa) : answer;
   }
 
   /** One A/AAAA per distinct address (TXT asks get them too, as in Consul); a CNAME only when there is no IP. */
-  private static Answer addresses(ServiceLookup q, List<ServiceHealth> instances, long ttl) {
+  private static Answer addresses(Name qname, int qtype, List<ServiceHealth> instances, long ttl) {
     Set<Record> ips = new LinkedHashSet<>();
     Record cname = null;
     for (ServiceHealth h : instances) {
-      Record r = RecordMaker.address(q.qname(), ttl, h.service().effectiveAddress(h.node()));
-      if (r == null || !(q.qtype() == Type.TXT || Answerer.matches(r.getType(), q.qtype()))) continue;
+      Record r = RecordMaker.address(qname, ttl, h.service().effectiveAddress(h.node()));
+      if (r == null || !(qtype == Type.TXT || Answerer.matches(r.getType(), qtype))) continue;
       if (r.getType() != Type.CNAME) ips.add(r);
       else if (cname == null) cname = r;
     }

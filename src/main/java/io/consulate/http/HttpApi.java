@@ -6,6 +6,7 @@ import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.kv.KvState;
 import io.consulate.cluster.ClusterView;
 import io.consulate.cluster.Datacenters;
+import io.consulate.query.QueryExecutor;
 import io.consulate.store.Store;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -31,7 +32,8 @@ public final class HttpApi {
   public static Router router(Vertx vertx, Store store, BlockingQueries<CatalogSnapshot> blocking, LocalAgent agent,
       AgentChecks checks, AgentInfo info, ClusterView cluster, Supplier<CompletionStage<Void>> reload,
       Supplier<CompletionStage<Void>> leave, BlockingQueries<KvState> kvBlocking, Clock clock,
-      PrometheusMeterRegistry metrics, LogStream log, Datacenters datacenters, Consumer<Router> moreRoutes) {
+      PrometheusMeterRegistry metrics, LogStream log, Datacenters datacenters, QueryExecutor queryExecutor,
+      Consumer<Router> moreRoutes) {
     SnapshotReads<CatalogSnapshot> reads = new SnapshotReads<>(blocking, info.datacenter(), cluster, store::barrier);
     AgentEndpoints agentApi = new AgentEndpoints(agent, info, cluster, reload);
     AgentCheckEndpoints checkApi = new AgentCheckEndpoints(store, agent, checks);
@@ -42,6 +44,7 @@ public final class HttpApi {
     HealthEndpoints health = new HealthEndpoints(reads);
     StatusEndpoints status = new StatusEndpoints(cluster);
     SnapshotReads<KvState> kvReads = new SnapshotReads<>(kvBlocking, info.datacenter(), cluster, store::barrier);
+    QueryEndpoints queries = new QueryEndpoints(store, kvReads, queryExecutor);
     KvEndpoints kv = new KvEndpoints(store, kvReads, clock);
     SessionEndpoints session = new SessionEndpoints(store, kvReads, info.nodeName(), clock);
     TxnEndpoint txn = new TxnEndpoint(store, clock, info.datacenter());
@@ -96,6 +99,14 @@ public final class HttpApi {
         .get("/v1/catalog/datacenters", catalog::catalogDatacenters)
         .get(CatalogEntriesEndpoints.SERVICE_PATH, entries::service)
         .get(CatalogEntriesEndpoints.NODE_PATH, entries::node)
+        .post("/v1/query", queries::create)
+        .get("/v1/query", queries::list)
+        .get("/v1/query/:id", queries::read)
+        .put("/v1/query/:id", queries::update)
+        .delete("/v1/query/:id", queries::delete)
+        .get("/v1/query/:id/execute", queries::execute)
+        .get("/v1/query/:id/explain", queries::explain)
+        .post(QueryExecutor.REMOTE_PATH, queries::remote)
         .put("/v1/catalog/register", catalog::catalogRegister)
         .put("/v1/catalog/deregister", catalog::catalogDeregister)
         .get("/v1/health/service/:service", health::healthService)

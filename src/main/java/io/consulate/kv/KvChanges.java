@@ -24,6 +24,8 @@ public final class KvChanges {
   final Map<String, Session> sessionPuts = new LinkedHashMap<>();
   final Set<String> sessionDeletes = new LinkedHashSet<>();
   final Set<String> renewals = new LinkedHashSet<>();
+  final Map<String, PreparedQuery> queryPuts = new LinkedHashMap<>();
+  final Set<String> queryDeletes = new LinkedHashSet<>();
   /** Housekeeping that moves no index: tombstones and lock delays past their time. */
   final Set<String> expiredTombstones = new LinkedHashSet<>();
   final Set<String> expiredLockDelays = new LinkedHashSet<>();
@@ -99,6 +101,29 @@ public final class KvChanges {
     sessionDeletes.add(id);
   }
 
+  public PreparedQuery query(String id) {
+    if (queryPuts.containsKey(id)) return queryPuts.get(id);
+    return queryDeletes.contains(id) ? null : base.query(id);
+  }
+
+  /** Every prepared query as this write sees them. */
+  public List<PreparedQuery> queries() {
+    Map<String, PreparedQuery> merged = new TreeMap<>();
+    for (PreparedQuery q : base.queries()) if (!queryDeletes.contains(q.id())) merged.put(q.id(), q);
+    merged.putAll(queryPuts);
+    return new ArrayList<>(merged.values());
+  }
+
+  public void putQuery(PreparedQuery q) {
+    queryDeletes.remove(q.id());
+    queryPuts.put(q.id(), q);
+  }
+
+  public void deleteQuery(String id) {
+    queryPuts.remove(id);
+    queryDeletes.add(id);
+  }
+
   /** Restarts the session's TTL at this write's time; moves no view's index, as a renewal in Consul. */
   public void renew(String id) {
     renewals.add(id);
@@ -130,7 +155,11 @@ public final class KvChanges {
     return !sessionPuts.isEmpty() || !sessionDeletes.isEmpty();
   }
 
+  boolean queriesChanged() {
+    return !queryPuts.isEmpty() || !queryDeletes.isEmpty();
+  }
+
   public boolean isEmpty() {
-    return !kvChanged() && !sessionsChanged() && lockDelays.isEmpty() && renewals.isEmpty();
+    return !kvChanged() && !sessionsChanged() && !queriesChanged() && lockDelays.isEmpty() && renewals.isEmpty();
   }
 }

@@ -16,30 +16,36 @@ import java.util.TreeMap;
  */
 public final class KvState {
   public static final KvState EMPTY = new KvState(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), Map.of(),
-      Map.of(), 0, 0, 0);
+      Map.of(), new TreeMap<>(), 0, 0, 0, 0);
 
   private final NavigableMap<String, KvEntry> entries;
   private final NavigableMap<String, Tombstone> tombstones;
   private final SortedMap<String, Session> sessions;
   private final Map<String, Long> renewals;
   private final Map<String, Long> lockDelays;
+  /** Prepared queries by ID. */
+  private final SortedMap<String, PreparedQuery> queries;
+  private final long queryIndex;
   private final long kvIndex;
   private final long sessionIndex;
   private final long index;
 
   /** Takes ownership of the maps it is given. */
   public KvState(NavigableMap<String, KvEntry> entries, NavigableMap<String, Tombstone> tombstones,
-      SortedMap<String, Session> sessions, Map<String, Long> renewals, Map<String, Long> lockDelays, long kvIndex,
-      long sessionIndex, long index) {
+      SortedMap<String, Session> sessions, Map<String, Long> renewals, Map<String, Long> lockDelays,
+      SortedMap<String, PreparedQuery> queries, long kvIndex, long sessionIndex, long queryIndex, long index) {
     this(Collections.unmodifiableNavigableMap(entries), Collections.unmodifiableNavigableMap(tombstones),
-        Collections.unmodifiableSortedMap(sessions), Map.copyOf(renewals), Map.copyOf(lockDelays), kvIndex,
-        sessionIndex, index, true);
+        Collections.unmodifiableSortedMap(sessions), Map.copyOf(renewals), Map.copyOf(lockDelays),
+        Collections.unmodifiableSortedMap(queries), kvIndex, sessionIndex, queryIndex, index, true);
   }
 
   /** Shares the read-only maps it is given: {@link #with} wraps only the maps it copied. */
   private KvState(NavigableMap<String, KvEntry> entries, NavigableMap<String, Tombstone> tombstones,
-      SortedMap<String, Session> sessions, Map<String, Long> renewals, Map<String, Long> lockDelays, long kvIndex,
-      long sessionIndex, long index, boolean readOnly) {
+      SortedMap<String, Session> sessions, Map<String, Long> renewals, Map<String, Long> lockDelays,
+      SortedMap<String, PreparedQuery> queries, long kvIndex, long sessionIndex, long queryIndex, long index,
+      boolean readOnly) {
+    this.queries = queries;
+    this.queryIndex = queryIndex;
     this.entries = entries;
     this.tombstones = tombstones;
     this.sessions = sessions;
@@ -61,6 +67,19 @@ public final class KvState {
   /** The KV table's index: the last write of any key, deletes included. */
   public long kvIndex() {
     return kvIndex;
+  }
+
+  /** The index of the last write to the prepared queries (Consul's prepared-queries table index). */
+  public long queryIndex() {
+    return queryIndex;
+  }
+
+  public Collection<PreparedQuery> queries() {
+    return queries.values();
+  }
+
+  public PreparedQuery query(String id) {
+    return queries.get(id);
   }
 
   public long sessionIndex() {
@@ -188,8 +207,16 @@ public final class KvState {
       for (String k : c.expiredLockDelays) newDelays.remove(k);
       d = Map.copyOf(newDelays);
     }
-    return new KvState(e, t, s, r, d, c.kvChanged() ? c.index() : kvIndex,
-        c.sessionsChanged() ? c.index() : sessionIndex, c.isEmpty() ? index : c.index(), true);
+    SortedMap<String, PreparedQuery> q = queries;
+    if (c.queriesChanged()) {
+      TreeMap<String, PreparedQuery> newQueries = new TreeMap<>(queries);
+      for (String id : c.queryDeletes) newQueries.remove(id);
+      newQueries.putAll(c.queryPuts);
+      q = Collections.unmodifiableSortedMap(newQueries);
+    }
+    return new KvState(e, t, s, r, d, q, c.kvChanged() ? c.index() : kvIndex,
+        c.sessionsChanged() ? c.index() : sessionIndex, c.queriesChanged() ? c.index() : queryIndex,
+        c.isEmpty() ? index : c.index(), true);
   }
 
   private static <V> SortedMap<String, V> range(NavigableMap<String, V> map, String prefix) {

@@ -57,6 +57,8 @@ public final class SessionOps {
       if (delayMillis > 0) c.delayLock(e.key(), c.nowMillis() + delayMillis);
     }
     c.deleteSession(id);
+    // A prepared query bound to the session ends with it, as in Consul.
+    for (PreparedQuery q : c.queries()) if (q.session().equals(id)) c.deleteQuery(q.id());
   }
 
   /**

@@ -24,6 +24,7 @@ final class CommandCodec {
   static final byte HOUSEKEEPING = 5;
   static final byte RESTORE = 6;
   static final byte EVENT = 7;
+  static final byte QUERY = 8;
 
   private CommandCodec() {}
 
@@ -43,6 +44,7 @@ final class CommandCodec {
     if (c instanceof SessionCommand) return SESSION;
     if (c instanceof RestoreCommand) return RESTORE;
     if (c instanceof EventCommand) return EVENT;
+    if (c instanceof QueryCommand) return QUERY;
     return HOUSEKEEPING;
   }
 
@@ -60,6 +62,7 @@ final class CommandCodec {
       case HOUSEKEEPING: return HousekeepingCommand.fromJson(j);
       case RESTORE: return RestoreCommand.fromJson(j);
       case EVENT: return EventCommand.fromJson(j);
+      case QUERY: return QueryCommand.fromJson(j);
       default: throw new IllegalArgumentException("unknown command type " + data[offset + 1]);
     }
   }

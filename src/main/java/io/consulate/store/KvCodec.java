@@ -2,6 +2,7 @@ package io.consulate.store;
 
 import io.consulate.kv.KvEntry;
 import io.consulate.kv.KvState;
+import io.consulate.kv.PreparedQuery;
 import io.consulate.kv.Session;
 import io.consulate.kv.Tombstone;
 import io.vertx.core.json.JsonArray;
@@ -31,6 +32,9 @@ final class KvCodec {
   static final String SESSION = "s/";
   static final String RENEWAL = "r/";
   static final String SESSION_INDEX = "i/sessions";
+  /** Prepared queries, with the sessions (a query bound to a session ends with it). */
+  static final String QUERY = "q/";
+  static final String QUERY_INDEX = "i/queries";
 
   private KvCodec() {}
 
@@ -70,6 +74,18 @@ final class KvCodec {
         strings(j.getJsonArray("sc")), j.getLong("ci"), j.getLong("mi"), j.getLong("at"));
   }
 
+  static String encode(PreparedQuery q) {
+    return new JsonObject().put("v", VERSION).put("id", q.id()).put("name", q.name()).put("session", q.session())
+        .put("tpl", q.templated()).put("def", q.definition()).put("ci", q.createIndex()).put("mi", q.modifyIndex())
+        .encode();
+  }
+
+  static PreparedQuery decodeQuery(String value) {
+    JsonObject j = new JsonObject(value);
+    return new PreparedQuery(j.getString("id"), j.getString("name"), j.getString("session"), j.getBoolean("tpl"),
+        j.getString("def"), j.getLong("ci"), j.getLong("mi"));
+  }
+
   /** Every entry of the state, in stored form. */
   static Map<String, String> stored(KvState state) {
     Map<String, String> out = new HashMap<>();
@@ -78,6 +94,8 @@ final class KvCodec {
     for (Session s : state.sessions()) out.put(SESSION + s.id(), encode(s));
     state.renewals().forEach((id, at) -> out.put(RENEWAL + id, Long.toString(at)));
     state.lockDelays().forEach((k, until) -> out.put(LOCK_DELAY + k, Long.toString(until)));
+    for (PreparedQuery q : state.queries()) out.put(QUERY + q.id(), encode(q));
+    if (state.queryIndex() > 0) out.put(QUERY_INDEX, Long.toString(state.queryIndex()));
     out.put(KV_INDEX, Long.toString(state.kvIndex()));
     out.put(SESSION_INDEX, Long.toString(state.sessionIndex()));
     out.put(LAST_INDEX, Long.toString(state.index()));
@@ -87,6 +105,7 @@ final class KvCodec {
   /** What a stored key holds, as a snapshot's inspection counts it: "KV entries", "Sessions", or null. */
   static String kindOf(String storedKey) {
     if (storedKey.startsWith(ENTRY)) return "KV entries";
+    if (storedKey.startsWith(QUERY)) return "Prepared queries";
     return storedKey.startsWith(SESSION) ? "Sessions" : null;
   }
 
@@ -97,6 +116,8 @@ final class KvCodec {
     TreeMap<String, Session> sessions = new TreeMap<>();
     Map<String, Long> renewals = new HashMap<>();
     Map<String, Long> lockDelays = new HashMap<>();
+    TreeMap<String, PreparedQuery> queries = new TreeMap<>();
+    long queryIndex = 0;
     long kvIndex = 0;
     long sessionIndex = 0;
     long last = 0;
@@ -108,11 +129,14 @@ final class KvCodec {
       else if (k.startsWith(SESSION)) sessions.put(k.substring(SESSION.length()), decodeSession(v));
       else if (k.startsWith(RENEWAL)) renewals.put(k.substring(RENEWAL.length()), Long.parseLong(v));
       else if (k.startsWith(LOCK_DELAY)) lockDelays.put(k.substring(LOCK_DELAY.length()), Long.parseLong(v));
+      else if (k.startsWith(QUERY)) queries.put(k.substring(QUERY.length()), decodeQuery(v));
+      else if (k.equals(QUERY_INDEX)) queryIndex = Long.parseLong(v);
       else if (k.equals(KV_INDEX)) kvIndex = Long.parseLong(v);
       else if (k.equals(SESSION_INDEX)) sessionIndex = Long.parseLong(v);
       else if (k.equals(LAST_INDEX)) last = Long.parseLong(v);
     }
-    return new KvState(entries, tombstones, sessions, renewals, lockDelays, kvIndex, sessionIndex, last);
+    return new KvState(entries, tombstones, sessions, renewals, lockDelays, queries, kvIndex, sessionIndex, queryIndex,
+        last);
   }
 
   private static List<String> strings(JsonArray a) {

@@ -227,7 +227,7 @@ final class ReplicatedState implements StateMachine {
     replaceCatalog(restored);
     Map<String, String> stored = new HashMap<>(c.kv());
     stored.replaceAll((k, v) -> k.startsWith(KvCodec.RENEWAL) ? Long.toString(r.nowMillis()) : v);
-    for (String key : new String[] {KvCodec.KV_INDEX, KvCodec.SESSION_INDEX, KvCodec.LAST_INDEX}) {
+    for (String key : new String[] {KvCodec.KV_INDEX, KvCodec.SESSION_INDEX, KvCodec.QUERY_INDEX, KvCodec.LAST_INDEX}) {
       stored.put(key, Long.toString(index));
     }
     kv = KvCodec.state(stored);

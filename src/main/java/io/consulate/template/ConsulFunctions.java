@@ -21,6 +21,14 @@ final class ConsulFunctions {
     });
     f.put("services", args -> list(state, Dependency.Services.parse(spec(args))));
     f.put("nodes", args -> list(state, Dependency.Nodes.parse(spec(args))));
+    f.put("datacenters", args -> {
+      Args.count(args, 0, 1);
+      // consul-template's "datacenters true" asks every datacenter and drops those that fail: not done here.
+      if (!args.isEmpty() && Boolean.TRUE.equals(args.get(0))) {
+        throw new IllegalArgumentException("ignore_failing (datacenters true) is not supported by Consulate");
+      }
+      return list(state, new Dependency.Datacenters());
+    });
     f.put("node", args -> {
       Optional<?> node = (Optional<?>) state.recall(Dependency.CatalogNode.parse(spec(args)));
       return node == null ? null : node.orElse(null);

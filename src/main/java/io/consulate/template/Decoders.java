@@ -24,6 +24,7 @@ public final class Decoders {
   public static Object decode(Dependency d, String body) {
     if (d instanceof Dependency.Service s) return healthServices(s, new JsonArray(body));
     if (d instanceof Dependency.Services) return catalogServices(new JsonObject(body));
+    if (d instanceof Dependency.Datacenters) return datacenters(new JsonArray(body));
     if (d instanceof Dependency.Nodes n) return nodes(new JsonArray(body), n.near() == null);
     if (d instanceof Dependency.CatalogNode) return catalogNode(body.isBlank() || body.strip().equals("null") ? null : new JsonObject(body));
     if (d instanceof Dependency.Key) return keyValue(new JsonArray(body));
@@ -94,6 +95,13 @@ public final class Decoders {
       f.put("ServiceTags", tags(c.getJsonArray("ServiceTags")));
       out.add(new Struct("HealthCheck", f));
     }
+    return out;
+  }
+
+  private static List<Object> datacenters(JsonArray names) {
+    List<Object> out = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) out.add(names.getString(i));
+    out.sort(null);
     return out;
   }
 

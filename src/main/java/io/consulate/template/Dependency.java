@@ -16,6 +16,29 @@ public sealed interface Dependency {
   /** The request path and query, without blocking parameters. */
   String path();
 
+  /** Whether the endpoint blocks ({@code ?index}); one that does not is polled every {@link Datacenters#POLL}. */
+  default boolean blocking() {
+    return true;
+  }
+
+  /**
+   * {@code datacenters}: every datacenter, sorted by name (consul-template sorts them; the agent's nearest-first order
+   * is not kept). Consul does not block on this endpoint, so consul-template polls it, every 15 s.
+   */
+  record Datacenters() implements Dependency {
+    static final java.time.Duration POLL = java.time.Duration.ofSeconds(15);
+
+    @Override
+    public String path() {
+      return "/v1/catalog/datacenters";
+    }
+
+    @Override
+    public boolean blocking() {
+      return false;
+    }
+  }
+
   /** {@code service "tag.name@dc~near|filter"}: healthy instances, or the listed statuses filtered here. */
   record Service(String name, String tag, String dc, String near, List<String> statuses) implements Dependency {
     private static final Pattern FORMAT =

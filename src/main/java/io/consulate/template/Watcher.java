@@ -85,7 +85,8 @@ final class Watcher {
       last = value;
       onChange.accept(dependency, value);
     }
-    fetch();
+    if (dependency.blocking()) fetch();
+    else loop.schedule(this::fetch, Dependency.Datacenters.POLL.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** 200 is data; 404 with X-Consul-Index is Consul's "no such key"; anything else is an error to retry. */

@@ -1,0 +1,141 @@
+package io.consulate.http;
+
+import io.consulate.catalog.ServiceHealth;
+import io.consulate.kv.KvState;
+import io.consulate.kv.PreparedQuery;
+import io.consulate.query.QueryDefinition;
+import io.consulate.query.QueryExecutor;
+import io.consulate.query.QueryNotFoundException;
+import io.consulate.query.QueryResolver;
+import io.consulate.query.QueryResult;
+import io.consulate.store.QueryCommand;
+import io.consulate.store.Store;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code /v1/query}: prepared queries (Consul's prepared_query_endpoint.go): create, list, read, update, delete,
+ * {@code execute} (with failover to other datacenters) and {@code explain}. Definitions are replicated writes;
+ * execution reads this agent's snapshot. Without ACLs every caller may see a query's token, as Consul's
+ * management token does.
+ */
+final class QueryEndpoints {
+  private final Store store;
+  private final SnapshotReads<KvState> reads;
+  private final QueryExecutor executor;
+
+  QueryEndpoints(Store store, SnapshotReads<KvState> reads, QueryExecutor executor) {
+    this.store = store;
+    this.reads = reads;
+    this.executor = executor;
+  }
+
+  Object create(RoutingContext ctx) {
+    JsonObject body = body(ctx);
+    if (!body.getString("ID", "").isEmpty()) throw new ApiError(500, "ID must be empty when creating a new prepared query");
+    PreparedQuery q = stored(UUID.randomUUID().toString(), QueryDefinition.parse(body));
+    return Replies.onContext(store.submit(new QueryCommand.Put(q, true))).map(w -> new JsonObject().put("ID", w.value()));
+  }
+
+  Object update(RoutingContext ctx) {
+    String id = Params.pathParam(ctx, "id", "Missing query ID");
+    PreparedQuery q = stored(id, QueryDefinition.parse(body(ctx)));
+    return Replies.onContext(store.submit(new QueryCommand.Put(q, false))).map(w -> null);
+  }
+
+  Object delete(RoutingContext ctx) {
+    String id = Params.pathParam(ctx, "id", "Missing query ID");
+    return Replies.onContext(store.submit(new QueryCommand.Delete(id))).map(w -> null);
+  }
+
+  Object list(RoutingContext ctx) {
+    return reads.read(ctx, KvState::queryIndex, state -> {
+      JsonArray out = new JsonArray();
+      for (PreparedQuery q : state.queries()) out.add(json(q, QueryDefinition.decode(q.definition())));
+      return out;
+    });
+  }
+
+  /** By ID only, as Consul's {@code Get}: a one-element list. */
+  Object read(RoutingContext ctx) {
+    String id = Params.pathParam(ctx, "id", "Missing query ID");
+    return reads.read(ctx, KvState::queryIndex, state -> {
+      PreparedQuery q = state.query(id);
+      if (q == null) throw ApiError.notFound("Query not found");
+      return new JsonArray().add(json(q, QueryDefinition.decode(q.definition())));
+    });
+  }
+
+  Object execute(RoutingContext ctx) {
+    QueryResolver.Resolved r = resolve(ctx);
+    int limit = limit(ctx);
+    String near = ctx.request().getParam("near", "");
+    return Replies.onContext(executor.execute(r.definition(), near, limit)).map(result ->
+        new HeadedReply(Map.of("X-Consul-Index", "1", "X-Consul-KnownLeader", "true", "X-Consul-LastContact", "0"),
+            executeJson(result)));
+  }
+
+  Object explain(RoutingContext ctx) {
+    QueryResolver.Resolved r = resolve(ctx);
+    return new HeadedReply(Map.of("X-Consul-Index", "1"), meta(new JsonObject().put("Query", json(r.stored(), r.definition()))));
+  }
+
+  /** Another datacenter's failover, answered here ({@link QueryExecutor#answerRemote}). */
+  Object remote(RoutingContext ctx) {
+    return executor.answerRemote(body(ctx));
+  }
+
+  private QueryResolver.Resolved resolve(RoutingContext ctx) {
+    String id = Params.pathParam(ctx, "id", "Missing query ID");
+    try {
+      return executor.resolve(id);
+    } catch (QueryNotFoundException e) {
+      throw ApiError.notFound(e.getMessage());
+    }
+  }
+
+  private static int limit(RoutingContext ctx) {
+    String raw = ctx.request().getParam("limit");
+    if (raw == null || raw.isEmpty()) return 0;
+    try {
+      return Integer.parseInt(raw);
+    } catch (NumberFormatException e) {
+      throw new ApiError(500, "Bad limit: strconv.Atoi: parsing \"" + raw + "\": invalid syntax");
+    }
+  }
+
+  private static JsonObject executeJson(QueryResult r) {
+    JsonArray nodes = new JsonArray();
+    for (ServiceHealth h : r.nodes()) nodes.add(ConsulJson.serviceHealth(h));
+    return meta(new JsonObject().put("Service", r.service()).put("Nodes", nodes)
+        .put("DNS", new JsonObject().put("TTL", r.dnsTtl())).put("Datacenter", r.datacenter()).put("PeerName", "")
+        .put("Failovers", r.failovers()));
+  }
+
+  /** Consul's QueryMeta, flattened into the reply as its structs embed it. */
+  private static JsonObject meta(JsonObject reply) {
+    return reply.put("Index", 0).put("LastContact", 0).put("KnownLeader", true).put("ConsistencyLevel", "default")
+        .put("NotModified", false).put("Backend", 0).put("ResultsFilteredByACLs", false);
+  }
+
+  private static JsonObject json(PreparedQuery q, QueryDefinition d) {
+    return d.toJson(q.id(), q.createIndex(), q.modifyIndex(), true);
+  }
+
+  private static PreparedQuery stored(String id, QueryDefinition d) {
+    return new PreparedQuery(id, d.name(), d.session(), d.template().isTemplate(), d.encode(), 0, 0);
+  }
+
+  private static JsonObject body(RoutingContext ctx) {
+    String raw = ctx.body() == null ? null : ctx.body().asString();
+    if (raw == null || raw.isBlank()) return new JsonObject();
+    try {
+      return new JsonObject(raw);
+    } catch (io.vertx.core.json.DecodeException e) {
+      throw ApiError.badRequest("Request decode failed: " + e.getMessage());
+    }
+  }
+}
