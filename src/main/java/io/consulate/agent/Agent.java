@@ -8,6 +8,7 @@ import io.consulate.cluster.ClusterView;
 import io.consulate.cluster.ClusteredCaches;
 import io.consulate.cluster.JoinAddress;
 import io.consulate.cluster.JoiningCluster;
+import io.consulate.cluster.DatacenterErrors;
 import io.consulate.cluster.Datacenters;
 import io.consulate.cluster.DatacentersRef;
 import io.consulate.cluster.WanPool;
@@ -140,7 +141,8 @@ public final class Agent {
     this.serverPort = config.serverPort();
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
-    this.datacenters = new DatacentersRef(Datacenters.only(config.datacenter()));
+    this.datacenters = new DatacentersRef(Datacenters.only(config.datacenter(),
+        config.server() && !config.wan().enabled() ? DatacenterErrors.WAN_DISABLED : DatacenterErrors.NOT_IN_WAN));
     this.queries = new QueryExecutor(store::snapshot, store::kvState, datacenters, config.datacenter(), config.nodeName());
     store.gate(new ProtocolGate(config.protocol(), () -> cluster == null ? List.of() : cluster.members()));
   }
@@ -179,15 +181,15 @@ public final class Agent {
     })
         .compose(v -> startDns())
         .compose(v -> startHttp())
-        .compose(v -> role == Role.SERVER ? joinLan().compose(x -> startLinkServer()).compose(x -> joinWan())
-            : Future.succeededFuture())
+        .compose(v -> role == Role.SERVER ? joinLan().compose(x -> startLinkServer()) : Future.succeededFuture())
         .onSuccess(v -> {
           startMetrics();
           LOG.info("Consulate agent running: node=" + config.nodeName() + " datacenter=" + config.datacenter()
               + " role=" + role.name().toLowerCase(java.util.Locale.ROOT) + " http=" + config.clientAddr() + ":"
               + httpPort + " dns=" + config.clientAddr() + ":" + dns.udpPort() + " (udp+tcp)"
               + (config.dataDir() == null ? " in-memory" : " data-dir=" + config.dataDir()));
-          if (role == Role.SERVER) joinRaftGroup().compose(x -> registerLocal());
+          // Other datacenters are served once this server's state is its Raft group's, never from an empty store.
+          if (role == Role.SERVER) joinRaftGroup().onSuccess(x -> joinWan()).compose(x -> registerLocal());
           if (role == Role.CLIENT) {
             linkTo(joins);
             registerLocal();
@@ -206,8 +208,10 @@ public final class Agent {
     if (role == Role.SERVER) {
       reservedPort = ServerPort.reserve(config.cluster().bindAddr(), config.serverPort());
       serverPort = reservedPort.port();
-      reservedWanPort = ServerPort.reserve(config.cluster().bindAddr(), config.wan().serfWanPort(),
-          WanSettings.DEFAULT_SERF_WAN_PORT, "serf WAN port", "-serf-wan-port");
+      if (config.wan().enabled()) {
+        reservedWanPort = ServerPort.reserve(config.cluster().bindAddr(), config.wan().serfWanPort(),
+            WanSettings.DEFAULT_SERF_WAN_PORT, "serf WAN port", "-serf-wan-port");
+      }
     }
     self = member(nodeId, role != Role.CLIENT);
     switch (role) {
@@ -306,19 +310,28 @@ public final class Agent {
    * A server then joins the WAN pool, where the servers of every datacenter meet, and from then on answers
    * requests forwarded from other datacenters, and forwards those for them.
    */
-  private Future<Void> joinWan() {
+  private void joinWan() {
+    if (reservedWanPort == null) return; // ports.serf_wan = -1: no WAN
     LocalReplay replay = new LocalReplay(vertx, config.clientAddr(), () -> httpPort);
-    return vertx.executeBlocking(() -> {
+    vertx.executeBlocking(() -> {
       reservedWanPort.close();
       WanSettings settings = new WanSettings(reservedWanPort.port(), config.wan().join());
-      WanPool pool = WanPool.start(settings, config.cluster().bindAddr(), config.datacenter(), wanMember());
+      WanPool pool = WanPool.start(settings, config.cluster().bindAddr(), config.datacenter(), wanMember(),
+          config.cluster().reconnectTimeout().toMillis());
       pool.serve(replay);
       pool.floodFrom(membership);
       return pool;
     }).onSuccess(pool -> {
-      wan = pool;
+      synchronized (this) {
+        if (closing != null) { // closed while joining: leave again at once
+          pool.close();
+          return;
+        }
+        wan = pool;
+      }
       datacenters.set(pool);
-    }).mapEmpty();
+    }).onFailure(e -> LOG.severe("cannot join the WAN pool on " + config.cluster().bindAddr() + ":"
+        + reservedWanPort.port() + ": " + e.getMessage() + "; other datacenters are out of reach"));
   }
 
   /**
@@ -569,6 +582,8 @@ public final class Agent {
   public synchronized Future<Void> close() {
     if (closing == null) {
       if (reaper != null) reaper.stop();
+      // Leave the WAN first, as Consul does: other datacenters stop choosing this server before it stops answering.
+      if (wan != null) wan.close();
       java.util.logging.LogManager.getLogManager().getLogger("").removeHandler(logStream);
       if (linkClient != null) linkClient.close();
       if (linkServer != null) linkServer.close();
@@ -576,7 +591,6 @@ public final class Agent {
       closing = lanLeft.andThen(ar -> {
         if (reservedPort != null) reservedPort.close();
         if (reservedWanPort != null) reservedWanPort.close();
-        if (wan != null) wan.close();
         if (membership != null) membership.close();
         store.close();
         if (clustered != null) clustered.close();

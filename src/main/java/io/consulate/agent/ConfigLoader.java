@@ -285,7 +285,7 @@ public final class ConfigLoader {
 
     /** The WAN pool's port and whom to join there; only servers take part (a client's WAN requests go to them). */
     private io.consulate.cluster.WanSettings wan() {
-      if (serfWanPort < 1 || serfWanPort > 65535) throw new ConfigException("invalid serf_wan port " + serfWanPort + ": must be 1-65535");
+      if (serfWanPort > 65535) throw new ConfigException("invalid serf_wan port " + serfWanPort + ": must be 1-65535, or -1 for no WAN");
       if (!retryJoinWan.isEmpty() && !server) {
         LOG.warning("retry_join_wan is for servers only; this client agent reaches other datacenters through its servers");
       }

@@ -14,7 +14,13 @@ import java.util.concurrent.CompletableFuture;
 final class ConnectProbe {
   private ConnectProbe() {}
 
-  /** Completes true when {@code host:port} refuses the connection; false when it accepts, or cannot tell. */
+  /** How long a connect may take before the probe gives up (a host that drops packets says nothing). */
+  private static final long TIMEOUT_MILLIS = 1_000;
+
+  /**
+   * Completes true when {@code host:port} refuses the connection; false when it accepts, or cannot tell within
+   * {@link #TIMEOUT_MILLIS}.
+   */
   static CompletableFuture<Boolean> refused(String host, int port) {
     CompletableFuture<Boolean> result = new CompletableFuture<>();
     AsynchronousSocketChannel channel;
@@ -34,10 +40,11 @@ final class ConnectProbe {
       @Override
       public void failed(Throwable e, Void a) {
         close();
-        result.complete(e instanceof ConnectException);
+        // Only a refusal says the process is gone; a timeout (ETIMEDOUT is a ConnectException too) says nothing.
+        result.complete(e instanceof ConnectException && String.valueOf(e.getMessage()).contains("refused"));
       }
 
-      private void close() {
+      void close() {
         try {
           channel.close();
         } catch (IOException ignored) {
@@ -45,6 +52,17 @@ final class ConnectProbe {
         }
       }
     });
+    CompletableFuture.runAsync(() -> {
+      if (result.complete(false)) closeQuietly(channel);
+    }, CompletableFuture.delayedExecutor(TIMEOUT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS));
     return result;
+  }
+
+  private static void closeQuietly(AsynchronousSocketChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // a probe socket: nothing to flush
+    }
   }
 }

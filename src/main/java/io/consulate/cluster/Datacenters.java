@@ -24,8 +24,8 @@ public interface Datacenters {
   /** Contacts a server of another datacenter ({@code host[:serf WAN port]}) so the WAN pools merge. */
   CompletionStage<Void> joinWan(String address);
 
-  /** An agent that knows only its own datacenter. */
-  static Datacenters only(String local) {
+  /** An agent that knows only its own datacenter; a WAN join is refused with {@code whyNoWan}. */
+  static Datacenters only(String local, String whyNoWan) {
     return new Datacenters() {
       public List<String> nearestFirst() {
         return List.of(local);
@@ -40,7 +40,7 @@ public interface Datacenters {
       }
 
       public CompletionStage<Void> joinWan(String address) {
-        return CompletableFuture.failedFuture(new ClusterException(DatacenterErrors.NOT_IN_WAN));
+        return CompletableFuture.failedFuture(new ClusterException(whyNoWan));
       }
     };
   }

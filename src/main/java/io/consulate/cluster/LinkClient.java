@@ -37,8 +37,9 @@ public final class LinkClient implements Replicator, Datacenters, AutoCloseable 
   private static final long RETRY_MILLIS = 500;
 
   /** What a server last said: the leader, and the members. */
-  record Status(String leader, boolean knownLeader, long lastContact, List<Member> members, List<String> datacenters) {
-    static final Status NONE = new Status("", false, 0, List.of(), List.of());
+  record Status(String leader, boolean knownLeader, long lastContact, List<Member> members, List<String> datacenters,
+      boolean forwards) {
+    static final Status NONE = new Status("", false, 0, List.of(), List.of(), false);
   }
 
   private final Vertx vertx;
@@ -140,7 +141,7 @@ public final class LinkClient implements Replicator, Datacenters, AutoCloseable 
   private void unlinked(NetSocket s) {
     if (socket != s) return;
     socket = null;
-    status = new Status("", false, status.lastContact(), status.members(), status.datacenters());
+    status = new Status("", false, status.lastContact(), status.members(), status.datacenters(), status.forwards());
     for (Long id : List.copyOf(pending.keySet())) {
       CompletableFuture<byte[]> p = pending.remove(id);
       if (p != null) p.completeExceptionally(new ClusterException("lost the link to server " + linkedTo
@@ -183,7 +184,7 @@ public final class LinkClient implements Replicator, Datacenters, AutoCloseable 
       for (Object o : named) dcs.add((String) o);
     }
     status = new Status(j.getString("leader", ""), j.getBoolean("known", false), j.getLong("contact", 0L), members,
-        List.copyOf(dcs));
+        List.copyOf(dcs), j.getBoolean("fwd", false));
     // Joined once the servers list this client as alive: the next members call shows it, as Consul's join promises.
     if (listsSelfAlive(members)) {
       linkedWaiters.forEach(w -> w.complete(null));
@@ -231,6 +232,10 @@ public final class LinkClient implements Replicator, Datacenters, AutoCloseable 
   /** Through the linked server, which forwards it over its WAN pool (Consul's clients ask their servers). */
   @Override
   public CompletionStage<ForwardedReply> forward(String dc, ForwardedRequest request, long timeoutMillis) {
+    if (socket != null && status != Status.NONE && !status.forwards()) {
+      return CompletableFuture.failedFuture(new ClusterException("the server " + linkedTo
+          + " runs an older version that does not forward requests to other datacenters"));
+    }
     byte[] name = dc.getBytes(StandardCharsets.UTF_8);
     byte[] encoded = request.encode();
     Buffer payload = Buffer.buffer(10 + name.length + encoded.length).appendUnsignedShort(name.length)

@@ -71,14 +71,15 @@ public final class LinkServer implements AutoCloseable {
 
   /**
    * The leader as this server sees it, the member records, and the datacenters nearest first (a client answers
-   * {@code /v1/catalog/datacenters} from them); read from local replicas, so cheap.
+   * {@code /v1/catalog/datacenters} from them), and that it forwards requests for them ({@code fwd}; servers from
+   * before that silently drop the frame); read from local replicas, so cheap.
    */
   static JsonObject statusOf(Membership membership, Datacenters datacenters) {
     JsonArray members = new JsonArray();
     for (Member m : membership.members()) members.add(m.encode());
     return new JsonObject().put("leader", membership.leader()).put("known", membership.knownLeader())
         .put("contact", membership.lastContactMillis()).put("members", members)
-        .put("dcs", new JsonArray(new java.util.ArrayList<>(datacenters.nearestFirst())));
+        .put("dcs", new JsonArray(new java.util.ArrayList<>(datacenters.nearestFirst()))).put("fwd", true);
   }
 
   public int port() {

@@ -15,4 +15,9 @@ public record WanSettings(int serfWanPort, List<String> join) {
   public WanSettings {
     join = List.copyOf(join);
   }
+
+  /** A port of 0 or less turns the WAN off, as in Consul: the server is in no pool and reaches no other datacenter. */
+  public boolean enabled() {
+    return serfWanPort > 0;
+  }
 }

@@ -29,6 +29,8 @@ import java.util.logging.Logger;
 final class RemoteCatalogs {
   private static final Logger LOG = Logger.getLogger(RemoteCatalogs.class.getName());
   static final long IDLE_MILLIS = 10 * 60_000;
+  /** Names held at most: each parks a query at a remote server. A question beyond it is fetched, not kept. */
+  static final int MAX_HELD = 1_000;
   /** How long each parked query waits at the remote server before it is renewed. */
   private static final String WAIT = "5m";
   /** The forwarding timeout of a parked query: its wait, Consul's jitter of wait/16, and the way there and back. */
@@ -51,11 +53,15 @@ final class RemoteCatalogs {
   CompletionStage<CatalogSnapshot> snapshot(Key key) {
     Entry e = entries.get(key);
     if (e == null) {
-      Entry fresh = new Entry(key);
+      Entry fresh = new Entry(key, clock.getAsLong());
+      if (entries.size() >= MAX_HELD) {
+        fresh.fetch(0, FETCH_TIMEOUT_MILLIS, false); // answered once, not watched
+        return fresh.first;
+      }
       e = entries.putIfAbsent(key, fresh);
       if (e == null) {
         e = fresh;
-        fresh.fetch(0, FETCH_TIMEOUT_MILLIS); // outside the map's lock: a failure removes the entry at once
+        fresh.fetch(0, FETCH_TIMEOUT_MILLIS, true); // outside the map's lock: a failure removes the entry at once
       }
     }
     e.lastAsked = clock.getAsLong();
@@ -74,28 +80,36 @@ final class RemoteCatalogs {
     volatile CatalogSnapshot current;
     volatile long lastAsked;
 
-    Entry(Key key) {
+    Entry(Key key, long now) {
       this.key = key;
+      this.lastAsked = now;
     }
 
-    private void fetch(long index, long timeoutMillis) {
+    /** {@code watch}: keep the entry current with a parked query after this answer. */
+    private void fetch(long index, long timeoutMillis, boolean watch) {
       String path = "/v1/internal/consulate/dns-entries/" + key.kind() + "/"
           + URLEncoder.encode(key.name(), StandardCharsets.UTF_8).replace("+", "%20");
       String uri = index == 0 ? path + "?stale" : path + "?stale&index=" + index + "&wait=" + WAIT;
       ForwardedRequest request = new ForwardedRequest("GET", uri, List.of(), new byte[0]);
       datacenters.forward(key.datacenter(), request, timeoutMillis).whenComplete((reply, err) -> {
-        if (err == null && reply.status() != 200) err = new IllegalStateException(new String(reply.body(), StandardCharsets.UTF_8));
-        if (err != null) {
-          drop(err);
-          return;
+        try {
+          if (err == null && reply.status() != 200) {
+            err = new IllegalStateException(new String(reply.body(), StandardCharsets.UTF_8));
+          }
+          if (err != null) {
+            drop(err);
+            return;
+          }
+          current = decode(reply);
+          first.complete(current);
+          if (!watch || clock.getAsLong() - lastAsked > IDLE_MILLIS) {
+            entries.remove(key, this);
+            return;
+          }
+          fetch(Math.max(1, index(reply)), WATCH_TIMEOUT_MILLIS, true);
+        } catch (RuntimeException e) {
+          drop(e);
         }
-        current = decode(reply);
-        first.complete(current);
-        if (clock.getAsLong() - lastAsked > IDLE_MILLIS) {
-          entries.remove(key, this);
-          return;
-        }
-        fetch(Math.max(1, index(reply)), WATCH_TIMEOUT_MILLIS);
       });
     }
 

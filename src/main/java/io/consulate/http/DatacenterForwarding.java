@@ -21,7 +21,9 @@ import java.util.Set;
  */
 final class DatacenterForwarding {
   private static final List<String> ROUTED = List.of("/v1/catalog/", "/v1/health/", "/v1/kv/", "/v1/session/",
-      "/v1/txn", "/v1/event/fire/", "/v1/query", "/v1/coordinate/", "/v1/snapshot", "/v1/internal/ui/");
+      "/v1/txn", "/v1/event/fire/", "/v1/query", "/v1/coordinate/", "/v1/snapshot", "/v1/internal/ui/", "/v1/status/");
+  /** What this agent asks another one for itself (DNS entries, prepared query failover): never a user's request. */
+  private static final String INTERNAL = "/v1/internal/consulate/";
   /** Answered here whatever the datacenter asked: the list of datacenters itself. */
   private static final String DATACENTERS = "/v1/catalog/datacenters";
   /** The request headers that change the answer; hop-by-hop ones stay here. */
@@ -63,6 +65,17 @@ final class DatacenterForwarding {
     if (path.equals(DATACENTERS)) return false;
     for (String prefix : ROUTED) if (path.startsWith(prefix)) return true;
     return false;
+  }
+
+  /**
+   * Whether a request forwarded from another agent may be answered here: the endpoints Consul routes by datacenter
+   * and this build's own internal ones, never the agent's ({@code /v1/agent/...}: leave, reload, registrations with
+   * script checks), which Consul's RPC does not expose either.
+   */
+  static boolean servable(String uri) {
+    int query = uri.indexOf('?');
+    String path = query < 0 ? uri : uri.substring(0, query);
+    return path.startsWith(INTERNAL) || routed(path) || path.equals(DATACENTERS);
   }
 
   private static long timeoutMillis(RoutingContext ctx) {

@@ -45,6 +45,12 @@ public final class LocalReplay implements Function<ForwardedRequest, CompletionS
 
   @Override
   public CompletionStage<ForwardedReply> apply(ForwardedRequest r) {
+    if (!DatacenterForwarding.servable(r.uri())) {
+      return java.util.concurrent.CompletableFuture.completedFuture(new ForwardedReply(403,
+          List.of(Map.entry("Content-Type", "text/plain; charset=utf-8")),
+          "Permission denied: only datacenter-routed endpoints are answered for other agents".getBytes(
+              java.nio.charset.StandardCharsets.UTF_8)));
+    }
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.valueOf(r.method())).setHost(host)
         .setPort(port.getAsInt()).setURI(r.uri());
     for (Map.Entry<String, String> h : r.headers()) options.addHeader(h.getKey(), h.getValue());

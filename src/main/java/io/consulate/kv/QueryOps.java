@@ -37,7 +37,7 @@ public final class QueryOps {
   }
 
   public static void delete(KvChanges c, String id) {
-    if (c.query(id) == null) throw new KvException("Cannot delete non-existent prepared query: '" + id + "'");
+    if (c.query(id) == null) throw new KvException("Cannot modify non-existent prepared query: '" + id + "'");
     c.deleteQuery(id);
   }
 }

@@ -26,7 +26,7 @@ public final class QueryResolver {
         if (q.templated()) throw new QueryException("prepared query templates can only be resolved up by name, not by ID");
         return new Resolved(q, QueryDefinition.decode(q.definition()));
       }
-      throw new QueryNotFoundException();
+      // No such ID: Consul goes on to names, so a catch-all template answers it.
     }
     String name = idOrName.toLowerCase(Locale.ROOT);
     PreparedQuery best = null;

@@ -126,8 +126,19 @@ public final class Store implements AutoCloseable {
     gate = g;
   }
 
-  /** An encoded write from a client's link, handed on as this node's own writes are. */
+  /**
+   * An encoded write from a client's link, handed on as this node's own writes are, after the same protocol check:
+   * a client may not yet know every member's version, this server does.
+   */
   public CompletableFuture<byte[]> forward(byte[] command) {
+    int protocol;
+    try {
+      protocol = CommandCodec.decode(command, 0, command.length).protocol();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(new ClusterException("this server cannot read the write: " + e.getMessage()));
+    }
+    String tooNew = gate.refusal(protocol);
+    if (tooNew != null) return CompletableFuture.failedFuture(new ClusterException(tooNew));
     return writer.replicate(command);
   }
 

@@ -49,7 +49,7 @@ class DnsServerTest {
   @BeforeEach
   void start(Vertx vertx) throws Exception {
     CatalogSnapshot catalog = Fixtures.catalog();
-    server = await(DnsServer.start(vertx, () -> catalog, config::get, Datacenters.only("dc1"), null, "127.0.0.1", 0, 1, new SimpleMeterRegistry()));
+    server = await(DnsServer.start(vertx, () -> catalog, config::get, Datacenters.only("dc1", "no WAN"), null, "127.0.0.1", 0, 1, new SimpleMeterRegistry()));
   }
 
   @AfterEach
@@ -62,7 +62,7 @@ class DnsServerTest {
     Vertx nativeVertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
     try {
       assertTrue(nativeVertx.isNativeTransportEnabled(), "epoll available: UDP shares the port with SO_REUSEPORT");
-      DnsServer shared = await(DnsServer.start(nativeVertx, Fixtures::catalog, config::get, Datacenters.only("dc1"), null, "127.0.0.1", 0, 2,
+      DnsServer shared = await(DnsServer.start(nativeVertx, Fixtures::catalog, config::get, Datacenters.only("dc1", "no WAN"), null, "127.0.0.1", 0, 2,
           new SimpleMeterRegistry()));
       for (int i = 0; i < 4; i++) {
         assertEquals(Rcode.NOERROR, resolver(shared.udpPort(), false).send(query("n1.node.consul.", Type.A, 0))
@@ -85,7 +85,7 @@ class DnsServerTest {
     Vertx nativeVertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
     List<String> names = List.of("web.service.consul.", "db.service.consul.", "n1.node.consul.", "nope.service.consul.");
     try {
-      DnsServer shared = await(DnsServer.start(nativeVertx, Fixtures::catalog, config::get, Datacenters.only("dc1"), null, "127.0.0.1", 0, 1,
+      DnsServer shared = await(DnsServer.start(nativeVertx, Fixtures::catalog, config::get, Datacenters.only("dc1", "no WAN"), null, "127.0.0.1", 0, 1,
           new SimpleMeterRegistry()));
       InetSocketAddress to = new InetSocketAddress("127.0.0.1", shared.udpPort());
       List<java.net.DatagramSocket> clients = List.of(new java.net.DatagramSocket(), new java.net.DatagramSocket(),

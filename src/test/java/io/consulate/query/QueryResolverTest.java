@@ -50,8 +50,14 @@ class QueryResolverTest {
   }
 
   @Test
+  void anUnknownIdGoesOnToNamesSoTheCatchAllAnswersIt() {
+    assertEquals("99999999-2222-3333-4444-555555555555", service("99999999-2222-3333-4444-555555555555"));
+  }
+
+  @Test
   void unknownIsQueryNotFound() {
-    assertThrows(QueryNotFoundException.class, () -> QueryResolver.resolve("99999999-2222-3333-4444-555555555555", QUERIES));
+    assertThrows(QueryNotFoundException.class,
+        () -> QueryResolver.resolve("99999999-2222-3333-4444-555555555555", QUERIES.subList(0, 3)));
     assertThrows(QueryNotFoundException.class, () -> QueryResolver.resolve("nope", QUERIES.subList(0, 2)));
   }
 }
