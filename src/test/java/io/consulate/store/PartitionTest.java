@@ -68,7 +68,8 @@ class PartitionTest {
     assertTrue(during > before, "the new leader continues from the last index");
 
     for (DISCARD d : cuts) d.resetIgnoredMembers();
-    awaitTrue(() -> cut.raft().knownLeader() && cut.snapshot().node("during") != null);
+    // Healing takes MERGE3 rounds (2-5 s each) and a vote; CI under load once needed more than 20 s.
+    awaitTrue(() -> cut.raft().knownLeader() && cut.snapshot().node("during") != null, 45);
     assertEquals(null, cut.snapshot().node("refused"), "the refused write never happened");
     long after = writeWithRetry(cut, "after");
     assertTrue(after > during);

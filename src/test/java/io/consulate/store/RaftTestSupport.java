@@ -18,9 +18,13 @@ public final class RaftTestSupport {
 
   /** Polls what a test cannot subscribe to from outside (a view change, an election), for at most 20 s. */
   public static void awaitTrue(Callable<Boolean> condition) throws Exception {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    awaitTrue(condition, 20);
+  }
+
+  public static void awaitTrue(Callable<Boolean> condition, int seconds) throws Exception {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (!condition.call()) {
-      if (System.nanoTime() > end) throw new AssertionError("condition not met within 20 s");
+      if (System.nanoTime() > end) throw new AssertionError("condition not met within " + seconds + " s");
       Thread.sleep(50);
     }
   }
