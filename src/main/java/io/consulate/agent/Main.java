@@ -1,6 +1,7 @@
 package io.consulate.agent;
 
 import io.consulate.cli.CatalogCommand;
+import io.consulate.cli.TlsCommand;
 import io.consulate.cli.EventCommand;
 import io.consulate.cli.ExecCommand;
 import io.consulate.cli.ForceLeaveCommand;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Command;
         KvCommand.class, LockCommand.class, WatchCommand.class, TemplateCommand.class, JoinCommand.class,
         LeaveCommand.class, SnapshotCommand.class, EventCommand.class, ValidateCommand.class, VersionCommand.class,
         InfoCommand.class, MaintCommand.class, ForceLeaveCommand.class, KeygenCommand.class, MonitorCommand.class,
-        RttCommand.class, ExecCommand.class})
+        RttCommand.class, ExecCommand.class, TlsCommand.class})
 public final class Main implements Runnable {
   @Override
   public void run() {
