@@ -105,6 +105,8 @@ public final class Agent {
   private CriticalReaper reaper;
   private AntiEntropy antiEntropy;
   private int httpPort;
+  /** -1 while HTTPS is off. */
+  private int httpsPort = -1;
   private BlockingQueries<CatalogSnapshot> blocking;
   private BlockingQueries<KvState> kvBlocking;
   private DnsServer dns;
@@ -185,8 +187,10 @@ public final class Agent {
         .onSuccess(v -> {
           startMetrics();
           LOG.info("Consulate agent running: node=" + config.nodeName() + " datacenter=" + config.datacenter()
-              + " role=" + role.name().toLowerCase(java.util.Locale.ROOT) + " http=" + config.clientAddr() + ":"
-              + httpPort + " dns=" + config.clientAddr() + ":" + dns.udpPort() + " (udp+tcp)"
+              + " role=" + role.name().toLowerCase(java.util.Locale.ROOT) + " http="
+              + (config.httpPort() < 0 ? "off" : config.clientAddr() + ":" + httpPort)
+              + (httpsPort >= 0 ? " https=" + config.clientAddr() + ":" + httpsPort : "")
+              + " dns=" + config.clientAddr() + ":" + dns.udpPort() + " (udp+tcp)"
               + (config.dataDir() == null ? " in-memory" : " data-dir=" + config.dataDir()));
           // Other datacenters are served once this server's state is its Raft group's, never from an empty store.
           if (role == Role.SERVER) joinRaftGroup().onSuccess(x -> joinWan()).compose(x -> registerLocal());
@@ -312,7 +316,9 @@ public final class Agent {
    */
   private void joinWan() {
     if (reservedWanPort == null) return; // ports.serf_wan = -1: no WAN
-    LocalReplay replay = new LocalReplay(vertx, config.clientAddr(), () -> httpPort);
+    boolean plain = config.httpPort() >= 0;
+    LocalReplay replay = new LocalReplay(vertx, config.clientAddr(), () -> plain ? httpPort : httpsPort,
+        plain ? new io.vertx.core.http.HttpClientOptions() : HttpsOptions.selfClient(config.tls()));
     vertx.executeBlocking(() -> {
       reservedWanPort.close();
       WanSettings settings = new WanSettings(reservedWanPort.port(), config.wan().join());
@@ -490,21 +496,30 @@ public final class Agent {
     blocking = new BlockingQueries<>(vertx, store.snapshots());
     kvBlocking = new BlockingQueries<>(vertx, store.kvSnapshots());
     AgentInfo info = new AgentInfo(self, VERSION);
-    // Instances share the port across event loops; an ephemeral port (tests) cannot be shared, so one listener.
-    int instances = config.httpPort() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
-    HttpApiVerticle[] first = new HttpApiVerticle[1];
     ClusterView view = cluster;
     java.util.logging.LogManager.getLogManager().getLogger("").addHandler(logStream);
     ui.serve(config.ui().enabled(), config.ui().dir(),
         new SnapshotReads<>(blocking, info.datacenter(), view, store::barrier), info.datacenter());
+    java.util.function.Function<Vertx, io.vertx.ext.web.Router> routes = vx -> HttpApi.router(vx, store, blocking, local,
+        checks, info, view, this::reload, this::leave, kvBlocking, Clock.systemUTC(), metrics.registry, logStream,
+        datacenters, queries, ui::mount);
+    Future<Void> plain = config.httpPort() < 0 ? Future.succeededFuture()
+        : listen("HTTP", config.httpPort(), new io.vertx.core.http.HttpServerOptions(), routes, p -> httpPort = p);
+    return plain.compose(v -> config.httpsPort() < 0 ? Future.succeededFuture()
+        : listen("HTTPS", config.httpsPort(), HttpsOptions.server(config.tls()), routes, p -> httpsPort = p));
+  }
+
+  /** One API listener; instances share the port across event loops (an ephemeral port, in tests, cannot be shared). */
+  private Future<Void> listen(String what, int port, io.vertx.core.http.HttpServerOptions options,
+      java.util.function.Function<Vertx, io.vertx.ext.web.Router> routes, java.util.function.IntConsumer bound) {
+    int instances = port == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
+    HttpApiVerticle[] first = new HttpApiVerticle[1];
     return vertx.deployVerticle(() -> {
-      HttpApiVerticle v = new HttpApiVerticle(vx -> HttpApi.router(vx, store, blocking, local, checks, info, view,
-          this::reload, this::leave, kvBlocking, Clock.systemUTC(), metrics.registry, logStream, datacenters, queries, ui::mount),
-          config.clientAddr(), config.httpPort());
+      HttpApiVerticle v = new HttpApiVerticle(routes, config.clientAddr(), port, options);
       if (first[0] == null) first[0] = v;
       return v;
-    }, new DeploymentOptions().setInstances(instances)).onSuccess(id -> httpPort = first[0].actualPort()).<Void>mapEmpty()
-        .recover(e -> Future.failedFuture(listenError("HTTP", config.httpPort(), e)));
+    }, new DeploymentOptions().setInstances(instances)).onSuccess(id -> bound.accept(first[0].actualPort())).<Void>mapEmpty()
+        .recover(e -> Future.failedFuture(listenError(what, port, e)));
   }
 
   /**
@@ -529,6 +544,11 @@ public final class Agent {
     return local.reconcileConfig(next.services())
         .thenCompose(v -> checks.reconcileConfig(next.checks()))
         .thenRun(() -> LOG.info("configuration reloaded: " + next.services().size() + " service(s) from config files"));
+  }
+
+  /** The HTTPS port bound, or -1 when HTTPS is off. */
+  public int httpsPort() {
+    return httpsPort;
   }
 
   public int httpPort() {

@@ -15,7 +15,8 @@ import java.util.Map;
  * and {@code ui_config} (on by default only in {@code -dev}, as in Consul); {@code nodeId} is {@code -node-id}
  * ({@code node_id}), null for the random one kept in the data dir; {@code protocol} is {@code -protocol}, the
  * newest format version this agent writes (see {@link io.consulate.cluster.ProtocolGate}); {@code wan} is the WAN
- * pool a server joins ({@code -serf-wan-port}, {@code -retry-join-wan}).
+ * pool a server joins ({@code -serf-wan-port}, {@code -retry-join-wan}); {@code httpsPort} is -1 when HTTPS is off,
+ * {@code httpPort} -1 when plain HTTP is; {@code tls} is the HTTPS certificate and client verification.
  */
 public record AgentConfig(
     String datacenter,
@@ -46,7 +47,9 @@ public record AgentConfig(
     LogSettings log,
     String nodeId,
     int protocol,
-    io.consulate.cluster.WanSettings wan) {
+    io.consulate.cluster.WanSettings wan,
+    int httpsPort,
+    TlsSettings tls) {
 
 
   public AgentConfig {

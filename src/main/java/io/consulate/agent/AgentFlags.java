@@ -43,8 +43,12 @@ public final class AgentFlags {
       description = "A config fragment in HCL, read after the files and flags (repeatable).")
   List<String> hcl = new ArrayList<>();
 
-  @Option(names = "-http-port", paramLabel = "PORT", description = "HTTP API port (default: 8500).")
+  @Option(names = "-http-port", paramLabel = "PORT", description = "HTTP API port (default: 8500; -1 turns plain HTTP off).")
   Integer httpPort;
+
+  @Option(names = "-https-port", paramLabel = "PORT",
+      description = "HTTPS API port (default: off); needs tls.defaults cert_file and key_file in a config file.")
+  Integer httpsPort;
 
   @Option(names = "-dns-port", paramLabel = "PORT", description = "DNS port, UDP and TCP (default: 8600).")
   Integer dnsPort;

@@ -30,7 +30,8 @@ public final class ConfigLoader {
       "checks", "enable_script_checks", "enable_local_script_checks", "log_level", "server", "bootstrap_expect",
       "retry_join", "ui", "ui_config", "start_join", "reconnect_timeout", "rejoin_after_leave", "bootstrap", "pid_file", "node_meta",
       "ui_dir", "leave_on_terminate", "skip_leave_on_interrupt", "log_json", "log_file", "log_rotate_bytes",
-      "log_rotate_max_files", "node_id", "disable_host_node_id", "protocol", "retry_join_wan", "start_join_wan");
+      "log_rotate_max_files", "node_id", "disable_host_node_id", "protocol", "retry_join_wan", "start_join_wan", "tls", "ca_file", "cert_file", "key_file", "verify_incoming",
+      "verify_incoming_https", "tls_min_version");
 
   private ConfigLoader() {}
 
@@ -57,6 +58,12 @@ public final class ConfigLoader {
     String advertiseAddr;
     String clientAddr = "127.0.0.1";
     int httpPort = 8500;
+    int httpsPort = -1;
+    String caFile;
+    String certFile;
+    String keyFile;
+    boolean verifyIncoming;
+    String tlsMinVersion = "TLSv1_2";
     int dnsPort = 8600;
     int serverPort = 8300;
     String domain = "consul.";
@@ -122,6 +129,7 @@ public final class ConfigLoader {
       Fields ports = f.object("ports");
       if (ports != null) {
         httpPort = ports.integer(httpPort, "http");
+        httpsPort = ports.integer(httpsPort, "https");
         dnsPort = ports.integer(dnsPort, "dns");
         serverPort = ports.integer(serverPort, "server");
         serfLanPortGiven |= ports.json().containsKey("serf_lan");
@@ -131,6 +139,7 @@ public final class ConfigLoader {
       retryJoin.addAll(f.strings("retry_join"));
       retryJoin.addAll(f.strings("start_join"));
       retryJoinWan.addAll(f.strings("retry_join_wan"));
+      tls(f);
       retryJoinWan.addAll(f.strings("start_join_wan"));
       if (f.json().containsKey("bootstrap_expect")) bootstrapExpect = f.integer(0, "bootstrap_expect");
       bootstrap = f.bool(bootstrap, "bootstrap");
@@ -202,6 +211,7 @@ public final class ConfigLoader {
       if (f.client != null) clientAddr = f.client;
       if (f.dataDir != null) dataDir = f.dataDir;
       if (f.httpPort != null) httpPort = f.httpPort;
+      if (f.httpsPort != null) httpsPort = f.httpsPort;
       if (f.dnsPort != null) dnsPort = f.dnsPort;
       if (f.domain != null) domain = f.domain;
       recursors.addAll(f.recursors);
@@ -266,8 +276,9 @@ public final class ConfigLoader {
       String dom = domain.toLowerCase(java.util.Locale.ROOT);
       if (!dom.endsWith(".")) dom = dom + ".";
       for (int port : new int[] {httpPort, dnsPort}) {
-        if (port < 0 || port > 65535) throw new ConfigException("invalid port " + port + ": must be 0-65535");
+        if (port < -1 || port > 65535) throw new ConfigException("invalid port " + port + ": must be 0-65535");
       }
+      if (dnsPort < 0) throw new ConfigException("invalid port " + dnsPort + ": must be 0-65535");
       try {
         io.consulate.catalog.NodeMetadata.validate(nodeMeta);
       } catch (IllegalArgumentException e) {
@@ -280,7 +291,51 @@ public final class ConfigLoader {
           clientAddr, httpPort, dnsPort, serverPort, dom, recursors, settings, services, checks, enableScriptChecks,
           enableLocalScriptChecks, logLevel, dev, server || dev, rejoin, cluster(dev, "0.0.0.0".equals(bindAddr) ? advertise : bindAddr),
           pidFile, nodeMeta, ui(dev), new AgentConfig.ShutdownSettings(leaveOnTerminate, skipLeaveOnInterrupt), log(),
-          nodeId(), protocol(), wan());
+          nodeId(), protocol(), wan(), httpsPort, tlsSettings());
+    }
+
+    /**
+     * TLS for the HTTPS API: {@code tls.defaults}, overridden by {@code tls.https}, or the top-level keys of older
+     * Consul configs. An HTTPS port without a certificate is refused, as Consul refuses it.
+     */
+    private void tls(Fields f) {
+      caFile = f.string(caFile, "ca_file");
+      certFile = f.string(certFile, "cert_file");
+      keyFile = f.string(keyFile, "key_file");
+      verifyIncoming = f.bool(verifyIncoming, "verify_incoming");
+      verifyIncoming = f.bool(verifyIncoming, "verify_incoming_https");
+      tlsMinVersion = f.string(tlsMinVersion, "tls_min_version");
+      Fields tls = f.object("tls");
+      if (tls == null) return;
+      for (String section : new String[] {"defaults", "https"}) {
+        Fields t = tls.object(section);
+        if (t == null) continue;
+        caFile = t.string(caFile, "ca_file");
+        certFile = t.string(certFile, "cert_file");
+        keyFile = t.string(keyFile, "key_file");
+        verifyIncoming = t.bool(verifyIncoming, "verify_incoming");
+        tlsMinVersion = t.string(tlsMinVersion, "tls_min_version");
+      }
+    }
+
+    private TlsSettings tlsSettings() {
+      if (!tlsMinVersion.equals("TLSv1_2") && !tlsMinVersion.equals("TLSv1_3")) {
+        throw new ConfigException("tls_min_version: \"" + tlsMinVersion + "\" is not supported: use TLSv1_2 or TLSv1_3");
+      }
+      if (httpsPort > 65535) throw new ConfigException("invalid port " + httpsPort + ": must be 0-65535");
+      if (httpsPort >= 0 && (certFile == null || keyFile == null)) {
+        throw new ConfigException("ports.https is set but no TLS certificate is configured: set tls.defaults cert_file and key_file");
+      }
+      if (verifyIncoming && caFile == null) {
+        throw new ConfigException("verify_incoming is set but no ca_file is configured to verify client certificates with");
+      }
+      for (String file : new String[] {caFile, certFile, keyFile}) {
+        if (file != null && !java.nio.file.Files.isReadable(Path.of(file))) {
+          throw new ConfigException("TLS file " + file + " cannot be read");
+        }
+      }
+      return new TlsSettings(caFile == null ? null : Path.of(caFile), certFile == null ? null : Path.of(certFile),
+          keyFile == null ? null : Path.of(keyFile), verifyIncoming, tlsMinVersion);
     }
 
     /** The WAN pool's port and whom to join there; only servers take part (a client's WAN requests go to them). */

@@ -17,7 +17,7 @@ final class UnsupportedFlags {
   private static final Set<String> BOOLEAN = Set.of("disable-keyring-file", "auto-reload-config", "syslog",
       "non-voting-server", "read-replica");
   private static final List<String> WITH_VALUE = List.of("advertise-wan", "alt-domain", "allow-write-http-from",
-      "check_output_max_size", "default-query-time", "encrypt", "grpc-port", "grpc-tls-port", "https-port",
+      "check_output_max_size", "default-query-time", "encrypt", "grpc-port", "grpc-tls-port",
       "log-rotate-duration", "max-query-time", "primary-gateway", "raft-protocol", "retry-interval",
       "retry-interval-wan", "retry-max", "retry-max-wan", "segment", "serf-lan-allowed-cidrs",
       "serf-lan-bind", "serf-wan-allowed-cidrs", "serf-wan-bind", "ui-content-path");

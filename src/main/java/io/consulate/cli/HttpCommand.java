@@ -14,8 +14,10 @@ import picocli.CommandLine.Option;
 /**
  * Base of the commands that talk to a running agent, with Consul's client flags: {@code -http-addr} (else
  * {@code CONSUL_HTTP_ADDR}, else 127.0.0.1:8500), {@code -token} (else {@code CONSUL_HTTP_TOKEN}), sent as
- * {@code X-Consul-Token}, and {@code -datacenter}, sent as {@code ?dc=} on every request. A non-2xx answer becomes
- * one error line and exit code 1.
+ * {@code X-Consul-Token}, and {@code -datacenter}, sent as {@code ?dc=} on every request; over HTTPS
+ * ({@code https://} in the address, or {@code CONSUL_HTTP_SSL=true}) {@code -ca-file}, {@code -client-cert} and
+ * {@code -client-key} (or {@code CONSUL_CACERT}, {@code CONSUL_CLIENT_CERT}, {@code CONSUL_CLIENT_KEY}). A non-2xx
+ * answer becomes one error line and exit code 1.
  */
 abstract class HttpCommand {
   @Option(names = "-http-addr", paramLabel = "ADDR",
@@ -29,7 +31,38 @@ abstract class HttpCommand {
       description = "Name of the datacenter to query (default: the agent's).")
   String datacenter;
 
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  @Option(names = "-ca-file", paramLabel = "FILE",
+      description = "A PEM CA certificate to verify the agent's HTTPS certificate with (default: $CONSUL_CACERT).")
+  java.nio.file.Path caFile;
+
+  @Option(names = "-client-cert", paramLabel = "FILE",
+      description = "A PEM client certificate, for agents with verify_incoming (default: $CONSUL_CLIENT_CERT).")
+  java.nio.file.Path clientCert;
+
+  @Option(names = "-client-key", paramLabel = "FILE",
+      description = "The client certificate's PEM key (default: $CONSUL_CLIENT_KEY).")
+  java.nio.file.Path clientKey;
+
+  private HttpClient client;
+
+  /** Built on first use: TLS settings come from flags and the environment, and a plain agent needs none. */
+  private HttpClient client() throws IOException {
+    if (client == null) {
+      HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+      if (base().startsWith("https://")) {
+        b.sslContext(PemFiles.context(path(caFile, "CONSUL_CACERT"), path(clientCert, "CONSUL_CLIENT_CERT"),
+            path(clientKey, "CONSUL_CLIENT_KEY")));
+      }
+      client = b.build();
+    }
+    return client;
+  }
+
+  private static java.nio.file.Path path(java.nio.file.Path flag, String env) {
+    if (flag != null) return flag;
+    String v = System.getenv(env);
+    return v == null || v.isEmpty() ? null : java.nio.file.Path.of(v);
+  }
 
   String send(String method, String path) throws IOException, InterruptedException {
     return send(method, path, null);
@@ -45,13 +78,13 @@ abstract class HttpCommand {
   HttpResponse<byte[]> exchange(String method, String path, byte[] body) throws IOException, InterruptedException {
     HttpRequest request = request(path).method(method,
         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body)).build();
-    return reach(() -> client.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+    return reach(() -> client().send(request, HttpResponse.BodyHandlers.ofByteArray()));
   }
 
   /** A GET whose body is read as it arrives (a stream of log lines). */
   HttpResponse<InputStream> stream(String path) throws IOException, InterruptedException {
     HttpRequest request = request(path).GET().build();
-    return reach(() -> client.send(request, HttpResponse.BodyHandlers.ofInputStream()));
+    return reach(() -> client().send(request, HttpResponse.BodyHandlers.ofInputStream()));
   }
 
   private HttpRequest.Builder request(String path) {
@@ -78,7 +111,9 @@ abstract class HttpCommand {
 
   private String base() {
     String addr = httpAddr != null ? httpAddr : System.getenv().getOrDefault("CONSUL_HTTP_ADDR", "127.0.0.1:8500");
-    return addr.contains("://") ? addr : "http://" + addr;
+    if (addr.contains("://")) return addr;
+    // CONSUL_HTTP_SSL=true makes a bare address an HTTPS one, as in Consul's client.
+    return ("true".equalsIgnoreCase(System.getenv("CONSUL_HTTP_SSL")) ? "https://" : "http://") + addr;
   }
 
   static String text(HttpResponse<byte[]> res) {

@@ -3,6 +3,7 @@ package io.consulate.http;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.util.function.Function;
 
@@ -11,17 +12,21 @@ public final class HttpApiVerticle extends VerticleBase {
   private final Function<io.vertx.core.Vertx, Router> routerFactory;
   private final String host;
   private final int port;
+  private final HttpServerOptions options;
   private HttpServer server;
 
-  public HttpApiVerticle(Function<io.vertx.core.Vertx, Router> routerFactory, String host, int port) {
+  /** {@code options}: plain, or TLS for the HTTPS port. */
+  public HttpApiVerticle(Function<io.vertx.core.Vertx, Router> routerFactory, String host, int port,
+      HttpServerOptions options) {
     this.routerFactory = routerFactory;
     this.host = host;
     this.port = port;
+    this.options = options;
   }
 
   @Override
   public Future<?> start() {
-    server = vertx.createHttpServer().requestHandler(routerFactory.apply(vertx));
+    server = vertx.createHttpServer(new HttpServerOptions(options)).requestHandler(routerFactory.apply(vertx));
     return server.listen(port, host);
   }
 

@@ -31,9 +31,12 @@ public final class LocalReplay implements Function<ForwardedRequest, CompletionS
   private final String host;
   private final IntSupplier port;
 
-  /** {@code clientAddr} is where the API listens (a wildcard is reached on loopback); {@code port} once it listens. */
-  public LocalReplay(Vertx vertx, String clientAddr, IntSupplier port) {
-    this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+  /**
+   * {@code clientAddr} is where the API listens (a wildcard is reached on loopback); {@code port} once it listens;
+   * {@code options} plain, or TLS when only the HTTPS port is open.
+   */
+  public LocalReplay(Vertx vertx, String clientAddr, IntSupplier port, HttpClientOptions options) {
+    this.client = vertx.createHttpClient(new HttpClientOptions(options).setKeepAlive(true),
         new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS));
     this.host = switch (clientAddr) {
       case "0.0.0.0" -> "127.0.0.1";
