@@ -10,8 +10,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -129,9 +127,6 @@ final class RemoteCatalogs {
   }
 
   private static CatalogSnapshot decode(ForwardedReply reply) {
-    JsonObject json = new JsonObject(new String(reply.body(), StandardCharsets.UTF_8));
-    NavigableMap<String, Object> decoded = new TreeMap<>();
-    for (Map.Entry<String, Object> e : json) decoded.put(e.getKey(), EntryCodec.decode(e.getKey(), (String) e.getValue()));
-    return CatalogSnapshot.EMPTY.update(decoded, decoded.keySet());
+    return EntryCodec.snapshotOf(new JsonObject(new String(reply.body(), StandardCharsets.UTF_8)));
   }
 }

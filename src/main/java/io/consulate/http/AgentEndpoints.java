@@ -6,7 +6,6 @@ import io.consulate.local.DefinitionDecoder;
 import io.consulate.local.LocalAgent;
 import io.consulate.local.ServiceDefinition;
 import io.consulate.json.Fields;
-import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

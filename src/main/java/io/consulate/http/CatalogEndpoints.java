@@ -5,7 +5,6 @@ import io.consulate.catalog.IndexKeys;
 import io.consulate.catalog.Node;
 import io.consulate.catalog.ServiceInstance;
 import io.consulate.store.Store;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;

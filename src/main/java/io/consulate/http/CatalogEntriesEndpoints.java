@@ -31,11 +31,7 @@ final class CatalogEntriesEndpoints {
     String name = Params.pathParam(ctx, "service", "Missing service name");
     return reads.read(ctx, s -> s.index(IndexKeys.service(name), IndexKeys.SERVICES), snap -> {
       JsonObject entries = new JsonObject();
-      for (ServiceHealth h : snap.health(name)) {
-        put(entries, EntryKeys.node(h.node().name()), h.node());
-        put(entries, EntryKeys.service(h.service().node(), h.service().id()), h.service());
-        for (HealthCheck c : h.checks()) put(entries, EntryKeys.check(c.node(), c.checkId()), c);
-      }
+      for (ServiceHealth h : snap.health(name)) EntryCodec.putEntries(entries, h);
       return entries;
     });
   }

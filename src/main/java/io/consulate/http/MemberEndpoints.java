@@ -4,7 +4,6 @@ import io.consulate.cluster.ClusterView;
 import io.consulate.cluster.Datacenters;
 import io.consulate.cluster.Member;
 import io.consulate.cluster.ProtocolGate;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;

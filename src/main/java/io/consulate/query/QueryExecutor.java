@@ -1,8 +1,6 @@
 package io.consulate.query;
 
 import io.consulate.catalog.CatalogSnapshot;
-import io.consulate.catalog.EntryKeys;
-import io.consulate.catalog.HealthCheck;
 import io.consulate.catalog.ServiceHealth;
 import io.consulate.cluster.Datacenters;
 import io.consulate.cluster.ForwardedReply;
@@ -15,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
@@ -107,9 +103,7 @@ public final class QueryExecutor {
     JsonObject entries = new JsonObject();
     JsonArray order = new JsonArray();
     for (ServiceHealth h : here) {
-      entries.put(EntryKeys.node(h.node().name()), EntryCodec.encode(h.node()));
-      entries.put(EntryKeys.service(h.service().node(), h.service().id()), EntryCodec.encode(h.service()));
-      for (HealthCheck c : h.checks()) entries.put(EntryKeys.check(c.node(), c.checkId()), EntryCodec.encode(c));
+      EntryCodec.putEntries(entries, h);
       order.add(new JsonArray().add(h.node().name()).add(h.service().id()));
     }
     return new JsonObject().put("Service", d.service().service()).put("Entries", entries).put("Order", order);
@@ -119,11 +113,7 @@ public final class QueryExecutor {
     String body = new String(reply.body(), StandardCharsets.UTF_8);
     if (reply.status() != 200) throw new QueryException("the remote datacenter answered " + reply.status() + ": " + body);
     JsonObject j = new JsonObject(body);
-    NavigableMap<String, Object> decoded = new TreeMap<>();
-    for (Map.Entry<String, Object> e : j.getJsonObject("Entries")) {
-      decoded.put(e.getKey(), EntryCodec.decode(e.getKey(), (String) e.getValue()));
-    }
-    CatalogSnapshot there = CatalogSnapshot.EMPTY.update(decoded, decoded.keySet());
+    CatalogSnapshot there = EntryCodec.snapshotOf(j.getJsonObject("Entries"));
     List<ServiceHealth> all = there.health(j.getString("Service"));
     List<ServiceHealth> ordered = new ArrayList<>();
     for (Object o : j.getJsonArray("Order")) {

@@ -34,6 +34,23 @@ public final class EntryCodec {
     throw new IllegalArgumentException("not a catalog entry: " + entry);
   }
 
+  /**
+   * Adds an instance's catalog entries (its node, itself, every check of its node) to {@code entries}, by key: what
+   * another agent needs to answer for it as this one would ({@link #snapshotOf}).
+   */
+  public static void putEntries(JsonObject entries, io.consulate.catalog.ServiceHealth h) {
+    entries.put(EntryKeys.node(h.node().name()), encode(h.node()));
+    entries.put(EntryKeys.service(h.service().node(), h.service().id()), encode(h.service()));
+    for (HealthCheck c : h.checks()) entries.put(EntryKeys.check(c.node(), c.checkId()), encode(c));
+  }
+
+  /** A catalog snapshot of entries sent by {@link #putEntries} (or any encoded entries, by key). */
+  public static io.consulate.catalog.CatalogSnapshot snapshotOf(JsonObject entries) {
+    java.util.NavigableMap<String, Object> decoded = new java.util.TreeMap<>();
+    for (Map.Entry<String, Object> e : entries) decoded.put(e.getKey(), decode(e.getKey(), (String) e.getValue()));
+    return io.consulate.catalog.CatalogSnapshot.EMPTY.update(decoded, decoded.keySet());
+  }
+
   /** Decodes a stored value by the kind its key names; index entries decode to {@link Long}. */
   public static Object decode(String key, String value) {
     if (key.startsWith(EntryKeys.INDEX_PREFIX)) return Long.parseLong(value);
