@@ -197,6 +197,13 @@ public final class ConfigLoader {
       enableAdditionalNodeMetaTxt = dns.bool(enableAdditionalNodeMetaTxt, "enable_additional_node_meta_txt");
       Fields soa = dns.object("soa");
       if (soa != null) soaMinTtl = soa.integer((int) soaMinTtl, "min_ttl");
+      // Read for their types only: every answer already comes from this agent's memory (Consul's allow_stale with no
+      // max_stale bound), and another datacenter's names are kept current by a parked query rather than cached for
+      // cache_max_age (README, "Several datacenters").
+      dns.bool(true, "allow_stale");
+      dns.duration("87600h", "max_stale");
+      dns.bool(false, "use_cache");
+      dns.duration("0s", "cache_max_age");
     }
 
     private static long seconds(String goDuration) {

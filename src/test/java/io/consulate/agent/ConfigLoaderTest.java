@@ -72,6 +72,34 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void consulsDnsCacheKeysAreAcceptedAndTypeChecked() throws Exception {
+    Files.writeString(dir.resolve("dns.json"), "{\"dns_config\": {\"use_cache\": true, \"cache_max_age\": \"10s\","
+        + " \"allow_stale\": true, \"max_stale\": \"87600h\"}}");
+    assertEquals(8600, ConfigLoader.load(flags()).dnsPort());
+    Files.writeString(dir.resolve("dns.json"), "{\"dns_config\": {\"use_cache\": \"maybe\"}}");
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(flags()));
+    assertTrue(e.getMessage().contains("dns.json") && e.getMessage().contains("use_cache"), e.getMessage());
+  }
+
+  @Test
+  void tlsKeysAndTheirRefusals() throws Exception {
+    Files.writeString(dir.resolve("tls.json"), "{\"ports\": {\"https\": 8501}}");
+    assertEquals("ports.https is set but no TLS certificate is configured: set tls.defaults cert_file and key_file",
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(flags())).getMessage());
+    Path cert = Files.writeString(dir.resolve("cert.pem"), "x");
+    Files.writeString(dir.resolve("tls.json"), "{\"ports\": {\"https\": 8501, \"http\": -1}, \"tls\": {\"defaults\":"
+        + " {\"cert_file\": \"" + cert + "\", \"key_file\": \"" + cert + "\", \"tls_min_version\": \"TLSv1_3\"}}}");
+    AgentConfig c = ConfigLoader.load(flags());
+    assertEquals(8501, c.httpsPort());
+    assertEquals(-1, c.httpPort());
+    assertEquals(cert, c.tls().certFile());
+    assertEquals(List.of("TLSv1.3"), List.of(c.tls().protocols()));
+    Files.writeString(dir.resolve("tls.json"), "{\"tls\": {\"defaults\": {\"verify_incoming\": true}}}");
+    assertEquals("verify_incoming is set but no ca_file is configured to verify client certificates with",
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(flags())).getMessage());
+  }
+
+  @Test
   void aWrongTypeIsNamed() throws Exception {
     Files.writeString(dir.resolve("types.json"), "{\"ports\": {\"dns\": \"53\"}}");
     ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(flags()));
