@@ -7,7 +7,8 @@
 #   - dig @dc1 web.service.dc2.consul (SRV, A, RFC 2782, node and addr forms);
 #   - a blocking query on dc1 for dc2 data wakes on a dc2 change;
 #   - consulate template renders service "web@dc2", services "@dc2" and datacenters;
-#   - prepared query failover: with dc1's instances critical, the query answers from dc2 (HTTP and DNS);
+#   - prepared query failover: with dc1's instances critical, the query answers from dc2 (HTTP and DNS), also when
+#     dc2 asks for dc1's query by DNS (<query>.query.dc1.consul);
 #   - with dc2's server killed, dc1 serves its own data and answers dc2 requests with a clear error within 2 s.
 # Run from the project root; needs ../shared/accept/lib.sh.
 cd "$(git rev-parse --show-toplevel 2>/dev/null || pwd)"
@@ -111,6 +112,9 @@ check_eventually 5 "with dc1's instance critical, it fails over to dc2" "dc2 1 1
   bash -c "curl -s http://$(h s3)/v1/query/web-q/execute | jq -r '[.Datacenter, .Failovers, (.Nodes | map(.Service.Address) | sort | join(\" \"))] | join(\" \")'"
 check "and DNS with it" "127.0.0.95 127.0.0.96" "$(dns_list "${DP[s2]}" web-q.query.consul A)"
 check "SRV form" 2 "$(dns_count "${DP[s2]}" _web-q._tcp.query.consul SRV)"
+check "dc1's query asked in dc2 (web-q.query.dc1.consul) runs in dc1, failover included" "127.0.0.95 127.0.0.96" \
+  "$(dns_list "${DP[c1]}" web-q.query.dc1.consul A)"
+check "a query dc1 does not have: NXDOMAIN" NXDOMAIN "$(dns_status "${DP[c1]}" nosuch-q.query.dc1.consul A)"
 
 echo "== dc2's server killed"
 kill -9 "$(pid_of t1)"

@@ -42,8 +42,11 @@ public sealed interface DnsQuery {
     }
   }
 
-  /** {@code <query>.query}, or RFC 2782 {@code _<query>._tcp.query}: a prepared query by name or ID. */
-  record PreparedQueryLookup(Name qname, int qtype, String name) implements DnsQuery {}
+  /**
+   * {@code <query>.query[.<dc>]}, or RFC 2782 {@code _<query>._tcp.query[.<dc>]}: a prepared query by name or ID, run
+   * in {@code datacenter} (null: this one).
+   */
+  record PreparedQueryLookup(Name qname, int qtype, String name, String datacenter) implements DnsQuery {}
 
   /** Inside the domain but no valid form: NXDOMAIN. */
   record Invalid(Name qname, int qtype) implements DnsQuery {}

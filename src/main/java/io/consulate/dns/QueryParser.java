@@ -59,12 +59,12 @@ public final class QueryParser {
       case "addr": // the address is in the name: answered here whatever the datacenter
         InetAddress address = parts.size() == 1 ? fromHex(parts.get(0)) : null;
         return address == null ? new Invalid(qname, qtype) : new AddrLookup(qname, qtype, address);
-      case "query": // this datacenter's queries only (Consul runs another's there; not served here)
-        if (!ours) return new Invalid(qname, qtype);
+      case "query": // another datacenter's query runs there, as in Consul
+        String in = ours ? null : dc;
         if (parts.size() == 2 && parts.get(0).startsWith("_") && parts.get(1).startsWith("_")) {
-          return new DnsQuery.PreparedQueryLookup(qname, qtype, parts.get(0).substring(1));
+          return new DnsQuery.PreparedQueryLookup(qname, qtype, parts.get(0).substring(1), in);
         }
-        return new DnsQuery.PreparedQueryLookup(qname, qtype, String.join(".", parts));
+        return new DnsQuery.PreparedQueryLookup(qname, qtype, String.join(".", parts), in);
       default: // connect, ingress and virtual lookups are not served
         return new Invalid(qname, qtype);
     }

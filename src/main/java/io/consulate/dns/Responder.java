@@ -139,7 +139,8 @@ final class Responder {
     Record soa = RecordMaker.soa(config, answerer.serial());
     java.util.concurrent.CompletionStage<io.consulate.query.QueryResult> run;
     try {
-      run = remote.queries().execute(remote.queries().resolve(q.name()).definition(), "", 0);
+      run = q.datacenter() != null ? remote.queries().executeIn(q.datacenter(), q.name())
+          : remote.queries().execute(remote.queries().resolve(q.name()).definition(), "", 0);
     } catch (io.consulate.query.QueryNotFoundException e) {
       return Future.succeededFuture(Render.toWire(request, Answer.nxdomain(soa), config, transport));
     } catch (RuntimeException e) {
@@ -151,7 +152,12 @@ final class Responder {
           : io.consulate.catalog.GoDuration.parse(result.dnsTtl()).toSeconds();
       Answer answer = ServiceAnswerer.answer(result.nodes(), q.qname(), q.qtype(), ttl, there, soa);
       return Render.toWire(request, answer, there, transport);
-    }).otherwise(e -> Render.toWire(request, Answer.of(Outcome.SERVFAIL), config, transport));
+    }).otherwise(e -> {
+      Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+      boolean unknown = cause instanceof io.consulate.query.QueryNotFoundException
+          || DatacenterErrors.NO_PATH.equals(cause.getMessage());
+      return Render.toWire(request, unknown ? Answer.nxdomain(soa) : Answer.of(Outcome.SERVFAIL), config, transport);
+    });
   }
 
   /** NOTIMP for other opcodes and zone transfers, FORMERR unless there is exactly one question; else null. */

@@ -107,6 +107,7 @@ public final class HttpApi {
         .get("/v1/query/:id/execute", queries::execute)
         .get("/v1/query/:id/explain", queries::explain)
         .post(QueryExecutor.REMOTE_PATH, queries::remote)
+        .get(QueryExecutor.RUN_PATH + ":id", queries::run)
         .put("/v1/catalog/register", catalog::catalogRegister)
         .put("/v1/catalog/deregister", catalog::catalogDeregister)
         .get("/v1/health/service/:service", health::healthService)

@@ -88,6 +88,15 @@ final class QueryEndpoints {
     return executor.answerRemote(body(ctx));
   }
 
+  /** One of this datacenter's queries run for another datacenter's DNS ({@link QueryExecutor#answerRun}). */
+  Object run(RoutingContext ctx) {
+    try {
+      return Replies.onContext(executor.answerRun(Params.pathParam(ctx, "id", "Missing query ID")));
+    } catch (QueryNotFoundException e) {
+      throw ApiError.notFound(e.getMessage());
+    }
+  }
+
   private QueryResolver.Resolved resolve(RoutingContext ctx) {
     String id = Params.pathParam(ctx, "id", "Missing query ID");
     try {

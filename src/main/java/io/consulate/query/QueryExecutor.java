@@ -29,6 +29,8 @@ public final class QueryExecutor {
   private static final Logger LOG = Logger.getLogger(QueryExecutor.class.getName());
   /** Where a server answers another datacenter's failover ({@link #answerRemote}). Not part of Consul's API. */
   public static final String REMOTE_PATH = "/v1/internal/consulate/query-execute";
+  /** Where a server runs one of its own stored queries for another datacenter ({@link #answerRun}). */
+  public static final String RUN_PATH = "/v1/internal/consulate/query-run/";
   private static final long REMOTE_TIMEOUT_MILLIS = 10_000;
 
   private final Supplier<CatalogSnapshot> catalog;
@@ -99,14 +101,39 @@ public final class QueryExecutor {
    */
   public JsonObject answerRemote(JsonObject request) {
     QueryDefinition d = QueryDefinition.parse(request.getJsonObject("Query", new JsonObject()));
-    List<ServiceHealth> here = select(d.service(), "", request.getInteger("Limit", 0));
+    return encode(d.service().service(), select(d.service(), "", request.getInteger("Limit", 0)));
+  }
+
+  /**
+   * A stored query of another datacenter, run there as Consul runs {@code <query>.query.<dc>.consul}: resolved,
+   * selected and failed over by that datacenter, its instances answered here.
+   */
+  public CompletionStage<QueryResult> executeIn(String dc, String idOrName) {
+    String uri = RUN_PATH + java.net.URLEncoder.encode(idOrName, StandardCharsets.UTF_8).replace("+", "%20");
+    return datacenters.forward(dc, new ForwardedRequest("GET", uri, List.of(), new byte[0]), REMOTE_TIMEOUT_MILLIS)
+        .thenApply(reply -> {
+          if (reply.status() == 404) throw new QueryNotFoundException();
+          JsonObject j = new JsonObject(new String(reply.body(), StandardCharsets.UTF_8));
+          return new QueryResult(j.getString("Service"), decode(reply), j.getString("TTL", ""), j.getString("Datacenter"),
+              j.getInteger("Failovers", 0));
+        });
+  }
+
+  /** Runs a stored query for another datacenter ({@link #executeIn}); fails with {@link QueryNotFoundException}. */
+  public CompletionStage<JsonObject> answerRun(String idOrName) {
+    return execute(resolve(idOrName).definition(), "", 0).thenApply(r -> encode(r.service(), r.nodes())
+        .put("TTL", r.dnsTtl()).put("Datacenter", r.datacenter()).put("Failovers", r.failovers()));
+  }
+
+  /** Instances as their catalog entries and their order: what another agent turns back into them ({@link #decode}). */
+  private static JsonObject encode(String service, List<ServiceHealth> instances) {
     JsonObject entries = new JsonObject();
     JsonArray order = new JsonArray();
-    for (ServiceHealth h : here) {
+    for (ServiceHealth h : instances) {
       EntryCodec.putEntries(entries, h);
       order.add(new JsonArray().add(h.node().name()).add(h.service().id()));
     }
-    return new JsonObject().put("Service", d.service().service()).put("Entries", entries).put("Order", order);
+    return new JsonObject().put("Service", service).put("Entries", entries).put("Order", order);
   }
 
   private static List<ServiceHealth> decode(ForwardedReply reply) {
