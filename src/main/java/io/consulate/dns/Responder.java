@@ -122,12 +122,18 @@ final class Responder {
     DnsConfig there = config.inDatacenter(query.datacenter());
     return Future.fromCompletionStage(remote.remoteCatalogs().snapshot(query.key()), context)
         .map(snap -> Render.toWire(request, answerer.answer(snap, query.local(), there), there, transport))
-        .otherwise(e -> {
-          Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-          Answer failed = DatacenterErrors.NO_PATH.equals(cause.getMessage())
-              ? Answer.nxdomain(RecordMaker.soa(config, answerer.serial())) : Answer.of(Outcome.SERVFAIL);
-          return Render.toWire(request, failed, config, transport);
-        });
+        .otherwise(e -> Render.toWire(request, failed(e, RecordMaker.soa(config, answerer.serial())), config, transport));
+  }
+
+  /**
+   * What a name another datacenter (or a prepared query) could not answer gets: NXDOMAIN for an unknown
+   * datacenter or query, SERVFAIL for anything else, as Consul splits them.
+   */
+  private static Answer failed(Throwable e, Record soa) {
+    Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+    boolean unknown = cause instanceof io.consulate.query.QueryNotFoundException
+        || DatacenterErrors.NO_PATH.equals(cause.getMessage());
+    return unknown ? Answer.nxdomain(soa) : Answer.of(Outcome.SERVFAIL);
   }
 
   /**
@@ -141,10 +147,8 @@ final class Responder {
     try {
       run = q.datacenter() != null ? remote.queries().executeIn(q.datacenter(), q.name())
           : remote.queries().execute(remote.queries().resolve(q.name()).definition(), "", 0);
-    } catch (io.consulate.query.QueryNotFoundException e) {
-      return Future.succeededFuture(Render.toWire(request, Answer.nxdomain(soa), config, transport));
     } catch (RuntimeException e) {
-      return Future.succeededFuture(Render.toWire(request, Answer.of(Outcome.SERVFAIL), config, transport));
+      return Future.succeededFuture(Render.toWire(request, failed(e, soa), config, transport));
     }
     return Future.fromCompletionStage(run, context).map(result -> {
       DnsConfig there = config.inDatacenter(result.datacenter());
@@ -152,12 +156,7 @@ final class Responder {
           : io.consulate.catalog.GoDuration.parse(result.dnsTtl()).toSeconds();
       Answer answer = ServiceAnswerer.answer(result.nodes(), q.qname(), q.qtype(), ttl, there, soa);
       return Render.toWire(request, answer, there, transport);
-    }).otherwise(e -> {
-      Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-      boolean unknown = cause instanceof io.consulate.query.QueryNotFoundException
-          || DatacenterErrors.NO_PATH.equals(cause.getMessage());
-      return Render.toWire(request, unknown ? Answer.nxdomain(soa) : Answer.of(Outcome.SERVFAIL), config, transport);
-    });
+    }).otherwise(e -> Render.toWire(request, failed(e, soa), config, transport));
   }
 
   /** NOTIMP for other opcodes and zone transfers, FORMERR unless there is exactly one question; else null. */
