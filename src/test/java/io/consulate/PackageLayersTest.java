@@ -26,8 +26,9 @@ class PackageLayersTest {
       Map.entry("health", 4), Map.entry("dns", 4),
       Map.entry("query", 5),
       Map.entry("store", 6),
-      Map.entry("cluster", 7), Map.entry("kv", 7), Map.entry("json", 7), Map.entry("acl", 7),
-      Map.entry("catalog", 8));
+      Map.entry("cluster", 7), Map.entry("kv", 7), Map.entry("acl", 7),
+      Map.entry("json", 8),
+      Map.entry("catalog", 9));
   private static final Pattern USE = Pattern.compile("io\\.consulate\\.([a-z]+)\\.");
 
   @Test

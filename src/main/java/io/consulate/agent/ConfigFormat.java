@@ -1,8 +1,11 @@
 package io.consulate.agent;
 
 import io.consulate.json.Fields;
+import io.consulate.json.Hcl;
+import io.consulate.json.HclSyntaxException;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * The two formats of Consul's config files. Both read into the same JsonObject, which {@link ConfigLoader} maps
@@ -10,6 +13,9 @@ import java.nio.file.Path;
  */
 enum ConfigFormat {
   JSON, HCL;
+
+  /** Consul's config keys that always hold a list of objects (agent/config's PatchSliceOfMaps list, those read here). */
+  private static final Set<String> LIST_KEYS = Set.of("services", "checks", "service.checks", "services.checks");
 
   /** {@code -config-format}'s value (Consul's check and words); null when it is not given. */
   static ConfigFormat ofFlag(String value) {
@@ -34,6 +40,11 @@ enum ConfigFormat {
    * caller names the source); an HCL one is a {@link ConfigException} that already names it, with the position.
    */
   JsonObject parse(String text, String source) {
-    return this == JSON ? Fields.parse(text).json() : HclDocument.parse(text, source);
+    if (this == JSON) return Fields.parse(text).json();
+    try {
+      return Hcl.parse(text, LIST_KEYS);
+    } catch (HclSyntaxException e) {
+      throw new ConfigException("Error parsing " + source + ": " + e.getMessage());
+    }
   }
 }

@@ -1,9 +1,7 @@
-package io.consulate.agent;
+package io.consulate.json;
 
 import com.bertramlabs.plugins.hcl4j.HCLParser;
 import com.bertramlabs.plugins.hcl4j.HCLParserException;
-import io.consulate.json.Fields;
-import io.consulate.json.JsonFieldException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -17,15 +15,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads an HCL config document into the JsonObject its JSON equivalent gives, as Consul's agent/config reads HCL
- * (hashicorp/hcl v1, then its decode hooks): a document that starts with '{' is JSON; a block is an object and a
- * repeated block a list of them; {@code services}, {@code checks} and a service's {@code checks} are lists even when
- * one block gives them; strings, heredocs, numbers, booleans and lists are JSON's values. A quoted {@code ${...}}
- * stays as written, as in Consul, which evaluates no HCL expressions.
+ * Reads an HCL document into the JsonObject its JSON equivalent gives, as Consul reads HCL with hashicorp/hcl v1: a
+ * document that starts with '{' is JSON; a block is an object and a repeated block a list of them; strings, heredocs,
+ * numbers, booleans and lists are JSON's values. A quoted {@code ${...}} stays as written, as in Consul, which
+ * evaluates no HCL expressions. One parser for every HCL Consul reads: the agent's config files and ACL rules.
  */
-final class HclDocument {
-  /** Consul's keys that always hold a list of objects (agent/config's PatchSliceOfMaps list, those read here). */
-  private static final Set<String> LIST_KEYS = Set.of("services", "checks", "service.checks", "services.checks");
+public final class Hcl {
   /** hcl4j's lexer error, the one that carries a position. */
   private static final Pattern ILLEGAL = Pattern.compile(
       "Illegal character <\\((.*)\\) - state: \\d+> found on line: (\\d+) col: (\\d+)", Pattern.DOTALL);
@@ -43,27 +38,25 @@ final class HclDocument {
     PARSER_LOG.setLevel(Level.OFF);
   }
 
-  private HclDocument() {}
+  private Hcl() {}
 
   /**
-   * The document as a JSON object. A syntax error is a {@link ConfigException} naming {@code source} and, where the
-   * parser knows it, the line and column; a value that is not a literal is a {@link JsonFieldException} naming the key.
+   * The document as a JSON object. {@code listKeys} are the dotted paths (lower case, without list indexes) whose
+   * value is always a list of objects, even when one block gives it: the caller's vocabulary, not the parser's. A
+   * syntax error is an {@link HclSyntaxException} with, where the parser knows it, the line and column (a JSON one is
+   * a {@link JsonFieldException}); a value that is not a literal is a {@link JsonFieldException} naming the key.
    */
-  static JsonObject parse(String text, String source) {
+  public static JsonObject parse(String text, Set<String> listKeys) {
     if (text.stripLeading().startsWith("{")) return Fields.parse(text).json();
     String mismatch = HclBrackets.mismatch(text);
-    if (mismatch != null) throw syntaxError(source, mismatch);
+    if (mismatch != null) throw new HclSyntaxException(mismatch);
     Map<String, Object> raw;
     try {
       raw = new LiteralParser().parse(text.replace(INTERPOLATION, HIDDEN));
     } catch (HCLParserException | IOException | RuntimeException e) {
-      throw syntaxError(source, reason(e));
+      throw new HclSyntaxException(reason(e));
     }
-    return (JsonObject) value("", raw);
-  }
-
-  private static ConfigException syntaxError(String source, String reason) {
-    return new ConfigException("Error parsing " + source + ": " + reason);
+    return (JsonObject) value("", raw, listKeys);
   }
 
   /** hcl4j's message (wrapped in a RuntimeException), as "line L, column C: unexpected ..." when it has a position. */
@@ -82,22 +75,22 @@ final class HclDocument {
   }
 
   /** hcl4j's maps, lists, strings, doubles and booleans as JSON values; anything else (null, an expression) fails. */
-  private static Object value(String path, Object v) {
+  private static Object value(String path, Object v, Set<String> listKeys) {
     if (v instanceof Map<?, ?> map) {
       JsonObject out = new JsonObject();
       for (Map.Entry<?, ?> e : map.entrySet()) {
         String key = restore(String.valueOf(e.getKey()));
         String at = path.isEmpty() ? key : path + "." + key;
-        Object value = value(at, e.getValue());
+        Object value = value(at, e.getValue(), listKeys);
         boolean list = value instanceof JsonObject
-            && LIST_KEYS.contains(at.replaceAll("\\[\\d+]", "").toLowerCase(Locale.ROOT));
+            && listKeys.contains(at.replaceAll("\\[\\d+]", "").toLowerCase(Locale.ROOT));
         out.put(key, list ? new JsonArray().add(value) : value);
       }
       return out;
     }
     if (v instanceof List<?> list) {
       JsonArray out = new JsonArray();
-      for (int i = 0; i < list.size(); i++) out.add(value(path + "[" + i + "]", list.get(i)));
+      for (int i = 0; i < list.size(); i++) out.add(value(path + "[" + i + "]", list.get(i), listKeys));
       return out;
     }
     if (v instanceof String s) return restore(s);

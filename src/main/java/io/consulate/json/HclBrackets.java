@@ -1,4 +1,4 @@
-package io.consulate.agent;
+package io.consulate.json;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
