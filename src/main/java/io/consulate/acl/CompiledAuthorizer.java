@@ -7,6 +7,7 @@ import static io.consulate.acl.AccessLevel.WRITE;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * A token's merged policies, compiled once into one {@link RuleTable} per resource type, followed by the fallback
@@ -27,6 +28,11 @@ final class CompiledAuthorizer implements Authorizer {
     this.fallback = fallback;
   }
 
+  /** The chain: this token's decision, or the fallback's answer when its rules decide nothing. */
+  private static boolean decide(Decision decision, BooleanSupplier fallback) {
+    return decision == Decision.DEFAULT ? fallback.getAsBoolean() : decision == Decision.ALLOW;
+  }
+
   private Decision named(Resource resource, String name, AccessLevel required) {
     return tables.get(resource).access(name).enforce(required);
   }
@@ -42,169 +48,141 @@ final class CompiledAuthorizer implements Authorizer {
 
   @Override
   public boolean serviceRead(String name) {
-    Decision d = named(Resource.SERVICE, name, READ);
-    return d == Decision.DEFAULT ? fallback.serviceRead(name) : d == Decision.ALLOW;
+    return decide(named(Resource.SERVICE, name, READ), () -> fallback.serviceRead(name));
   }
 
   @Override
   public boolean serviceReadAll() {
-    Decision d = tables.get(Resource.SERVICE).all(READ);
-    return d == Decision.DEFAULT ? fallback.serviceReadAll() : d == Decision.ALLOW;
+    return decide(tables.get(Resource.SERVICE).all(READ), () -> fallback.serviceReadAll());
   }
 
   @Override
   public boolean serviceWrite(String name) {
-    Decision d = named(Resource.SERVICE, name, WRITE);
-    return d == Decision.DEFAULT ? fallback.serviceWrite(name) : d == Decision.ALLOW;
+    return decide(named(Resource.SERVICE, name, WRITE), () -> fallback.serviceWrite(name));
   }
 
   @Override
   public boolean nodeRead(String name) {
-    Decision d = named(Resource.NODE, name, READ);
-    return d == Decision.DEFAULT ? fallback.nodeRead(name) : d == Decision.ALLOW;
+    return decide(named(Resource.NODE, name, READ), () -> fallback.nodeRead(name));
   }
 
   @Override
   public boolean nodeReadAll() {
-    Decision d = tables.get(Resource.NODE).all(READ);
-    return d == Decision.DEFAULT ? fallback.nodeReadAll() : d == Decision.ALLOW;
+    return decide(tables.get(Resource.NODE).all(READ), () -> fallback.nodeReadAll());
   }
 
   @Override
   public boolean nodeWrite(String name) {
-    Decision d = named(Resource.NODE, name, WRITE);
-    return d == Decision.DEFAULT ? fallback.nodeWrite(name) : d == Decision.ALLOW;
+    return decide(named(Resource.NODE, name, WRITE), () -> fallback.nodeWrite(name));
   }
 
   @Override
   public boolean keyRead(String key) {
-    Decision d = named(Resource.KEY, key, READ);
-    return d == Decision.DEFAULT ? fallback.keyRead(key) : d == Decision.ALLOW;
+    return decide(named(Resource.KEY, key, READ), () -> fallback.keyRead(key));
   }
 
   @Override
   public boolean keyList(String prefix) {
-    Decision d = named(Resource.KEY, prefix, LIST);
-    return d == Decision.DEFAULT ? fallback.keyList(prefix) : d == Decision.ALLOW;
+    return decide(named(Resource.KEY, prefix, LIST), () -> fallback.keyList(prefix));
   }
 
   @Override
   public boolean keyWrite(String key) {
-    Decision d = named(Resource.KEY, key, WRITE);
-    return d == Decision.DEFAULT ? fallback.keyWrite(key) : d == Decision.ALLOW;
+    return decide(named(Resource.KEY, key, WRITE), () -> fallback.keyWrite(key));
   }
 
   @Override
   public boolean keyWritePrefix(String prefix) {
-    Decision d = tables.get(Resource.KEY).writePrefix(prefix);
-    return d == Decision.DEFAULT ? fallback.keyWritePrefix(prefix) : d == Decision.ALLOW;
+    return decide(tables.get(Resource.KEY).writePrefix(prefix), () -> fallback.keyWritePrefix(prefix));
   }
 
   @Override
   public boolean sessionRead(String node) {
-    Decision d = named(Resource.SESSION, node, READ);
-    return d == Decision.DEFAULT ? fallback.sessionRead(node) : d == Decision.ALLOW;
+    return decide(named(Resource.SESSION, node, READ), () -> fallback.sessionRead(node));
   }
 
   @Override
   public boolean sessionWrite(String node) {
-    Decision d = named(Resource.SESSION, node, WRITE);
-    return d == Decision.DEFAULT ? fallback.sessionWrite(node) : d == Decision.ALLOW;
+    return decide(named(Resource.SESSION, node, WRITE), () -> fallback.sessionWrite(node));
   }
 
   @Override
   public boolean queryRead(String name) {
-    Decision d = named(Resource.QUERY, name, READ);
-    return d == Decision.DEFAULT ? fallback.queryRead(name) : d == Decision.ALLOW;
+    return decide(named(Resource.QUERY, name, READ), () -> fallback.queryRead(name));
   }
 
   @Override
   public boolean queryWrite(String name) {
-    Decision d = named(Resource.QUERY, name, WRITE);
-    return d == Decision.DEFAULT ? fallback.queryWrite(name) : d == Decision.ALLOW;
+    return decide(named(Resource.QUERY, name, WRITE), () -> fallback.queryWrite(name));
   }
 
   @Override
   public boolean eventRead(String name) {
-    Decision d = named(Resource.EVENT, name, READ);
-    return d == Decision.DEFAULT ? fallback.eventRead(name) : d == Decision.ALLOW;
+    return decide(named(Resource.EVENT, name, READ), () -> fallback.eventRead(name));
   }
 
   @Override
   public boolean eventWrite(String name) {
-    Decision d = named(Resource.EVENT, name, WRITE);
-    return d == Decision.DEFAULT ? fallback.eventWrite(name) : d == Decision.ALLOW;
+    return decide(named(Resource.EVENT, name, WRITE), () -> fallback.eventWrite(name));
   }
 
   @Override
   public boolean agentRead(String node) {
-    Decision d = named(Resource.AGENT, node, READ);
-    return d == Decision.DEFAULT ? fallback.agentRead(node) : d == Decision.ALLOW;
+    return decide(named(Resource.AGENT, node, READ), () -> fallback.agentRead(node));
   }
 
   @Override
   public boolean agentWrite(String node) {
-    Decision d = named(Resource.AGENT, node, WRITE);
-    return d == Decision.DEFAULT ? fallback.agentWrite(node) : d == Decision.ALLOW;
+    return decide(named(Resource.AGENT, node, WRITE), () -> fallback.agentWrite(node));
   }
 
   @Override
   public boolean operatorRead() {
-    Decision d = scope(Scope.OPERATOR, READ);
-    return d == Decision.DEFAULT ? fallback.operatorRead() : d == Decision.ALLOW;
+    return decide(scope(Scope.OPERATOR, READ), () -> fallback.operatorRead());
   }
 
   @Override
   public boolean operatorWrite() {
-    Decision d = scope(Scope.OPERATOR, WRITE);
-    return d == Decision.DEFAULT ? fallback.operatorWrite() : d == Decision.ALLOW;
+    return decide(scope(Scope.OPERATOR, WRITE), () -> fallback.operatorWrite());
   }
 
   @Override
   public boolean meshRead() {
-    Decision d = orOperator(Scope.MESH, READ);
-    return d == Decision.DEFAULT ? fallback.meshRead() : d == Decision.ALLOW;
+    return decide(orOperator(Scope.MESH, READ), () -> fallback.meshRead());
   }
 
   @Override
   public boolean meshWrite() {
-    Decision d = orOperator(Scope.MESH, WRITE);
-    return d == Decision.DEFAULT ? fallback.meshWrite() : d == Decision.ALLOW;
+    return decide(orOperator(Scope.MESH, WRITE), () -> fallback.meshWrite());
   }
 
   @Override
   public boolean peeringRead() {
-    Decision d = orOperator(Scope.PEERING, READ);
-    return d == Decision.DEFAULT ? fallback.peeringRead() : d == Decision.ALLOW;
+    return decide(orOperator(Scope.PEERING, READ), () -> fallback.peeringRead());
   }
 
   @Override
   public boolean peeringWrite() {
-    Decision d = orOperator(Scope.PEERING, WRITE);
-    return d == Decision.DEFAULT ? fallback.peeringWrite() : d == Decision.ALLOW;
+    return decide(orOperator(Scope.PEERING, WRITE), () -> fallback.peeringWrite());
   }
 
   @Override
   public boolean keyringRead() {
-    Decision d = scope(Scope.KEYRING, READ);
-    return d == Decision.DEFAULT ? fallback.keyringRead() : d == Decision.ALLOW;
+    return decide(scope(Scope.KEYRING, READ), () -> fallback.keyringRead());
   }
 
   @Override
   public boolean keyringWrite() {
-    Decision d = scope(Scope.KEYRING, WRITE);
-    return d == Decision.DEFAULT ? fallback.keyringWrite() : d == Decision.ALLOW;
+    return decide(scope(Scope.KEYRING, WRITE), () -> fallback.keyringWrite());
   }
 
   @Override
   public boolean aclRead() {
-    Decision d = scope(Scope.ACL, READ);
-    return d == Decision.DEFAULT ? fallback.aclRead() : d == Decision.ALLOW;
+    return decide(scope(Scope.ACL, READ), () -> fallback.aclRead());
   }
 
   @Override
   public boolean aclWrite() {
-    Decision d = scope(Scope.ACL, WRITE);
-    return d == Decision.DEFAULT ? fallback.aclWrite() : d == Decision.ALLOW;
+    return decide(scope(Scope.ACL, WRITE), () -> fallback.aclWrite());
   }
 }
