@@ -129,6 +129,7 @@ public final class Agent {
   private final DatacentersRef datacenters;
   /** Prepared queries, for the HTTP API and DNS. */
   private final QueryExecutor queries;
+  private final AgentAcl acl;
   private Member self;
   private Future<Void> closing;
   private final CompletableFuture<Void> left = new CompletableFuture<>();
@@ -146,6 +147,7 @@ public final class Agent {
         config.server() && !config.wan().enabled() ? DatacenterErrors.WAN_DISABLED : DatacenterErrors.NOT_IN_WAN));
     this.queries = new QueryExecutor(store::snapshot, store::kvState, datacenters, config.datacenter(), config.nodeName());
     store.gate(new ProtocolGate(config.protocol(), () -> cluster == null ? List.of() : cluster.members()));
+    this.acl = new AgentAcl(store, () -> this.config);
   }
 
   /** Starts an agent; {@code configSource} is re-read on reload. */
@@ -454,6 +456,7 @@ public final class Agent {
     SerfHealthKeeper serf = new SerfHealthKeeper(store, membership != null ? membership : cluster,
         config.cluster().reconnectTimeout(), Clock.systemUTC(), VERSION);
     vertx.setPeriodic(0, 1000, id -> {
+      acl.initialize();
       sessions.sweep();
       serf.reconcile().whenComplete((x, err) -> {
         if (err != null) LOG.fine("serfHealth pass failed; the next one retries: " + err);
@@ -476,7 +479,7 @@ public final class Agent {
 
   private Future<Void> startDns() {
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-    return DnsServer.start(vertx, store::snapshot, () -> dnsConfig, datacenters, queries, config.clientAddr(), config.dnsPort(),
+    return DnsServer.start(vertx, store::snapshot, () -> acl.dns(dnsConfig), datacenters, queries, config.clientAddr(), config.dnsPort(),
         instances, metrics.registry).onSuccess(server -> dns = server).<Void>mapEmpty()
         .recover(e -> Future.failedFuture(listenError("DNS", config.dnsPort(), e)));
   }
@@ -491,7 +494,7 @@ public final class Agent {
     DnsConfig defaults = DnsConfig.defaults(c.domain(), c.datacenter(), c.nodeName());
     return new DnsConfig(c.domain(), c.datacenter(), c.nodeName(), d.nodeTtl(), d.serviceTtl(), d.onlyPassing(),
         d.udpAnswerLimit(), d.enableTruncate(), c.recursors(), d.recursorTimeoutMillis(), d.aRecordLimit(),
-        d.enableAdditionalNodeMetaTxt(), defaults.soaRefresh(), defaults.soaRetry(), defaults.soaExpire(), d.soaMinTtl());
+        d.enableAdditionalNodeMetaTxt(), defaults.soaRefresh(), defaults.soaRetry(), defaults.soaExpire(), d.soaMinTtl(), null);
   }
 
   private Future<Void> startHttp() {
@@ -505,7 +508,7 @@ public final class Agent {
         new SnapshotReads<>(blocking, info.datacenter(), view, store::barrier), info.datacenter());
     java.util.function.Function<Vertx, io.vertx.ext.web.Router> routes = vx -> HttpApi.router(vx, store, blocking, local,
         checks, info, view, this::reload, this::leave, kvBlocking, Clock.systemUTC(), metrics.registry, logStream,
-        datacenters, queries, ui::mount);
+        datacenters, queries, acl.resolver(), ui::mount);
     Future<Void> plain = config.httpPort() < 0 ? Future.succeededFuture()
         : listen("HTTP", config.httpPort(), new io.vertx.core.http.HttpServerOptions(), routes, p -> httpPort = p);
     return plain.compose(v -> config.httpsPort() < 0 ? Future.succeededFuture()

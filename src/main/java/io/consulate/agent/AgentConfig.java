@@ -49,7 +49,8 @@ public record AgentConfig(
     int protocol,
     io.consulate.cluster.WanSettings wan,
     int httpsPort,
-    TlsSettings tls) {
+    TlsSettings tls,
+    AclSettings acl) {
 
 
   public AgentConfig {

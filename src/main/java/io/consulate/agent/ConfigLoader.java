@@ -31,7 +31,8 @@ public final class ConfigLoader {
       "retry_join", "ui", "ui_config", "start_join", "reconnect_timeout", "rejoin_after_leave", "bootstrap", "pid_file", "node_meta",
       "ui_dir", "leave_on_terminate", "skip_leave_on_interrupt", "log_json", "log_file", "log_rotate_bytes",
       "log_rotate_max_files", "node_id", "disable_host_node_id", "protocol", "retry_join_wan", "start_join_wan", "tls", "ca_file", "cert_file", "key_file", "verify_incoming",
-      "verify_incoming_https", "tls_min_version");
+      "verify_incoming_https", "tls_min_version", "acl", "primary_datacenter", "acl_datacenter", "acl_default_policy",
+      "acl_down_policy", "acl_master_token", "acl_agent_token", "acl_token");
 
   private ConfigLoader() {}
 
@@ -104,6 +105,7 @@ public final class ConfigLoader {
     String logFile;
     long logRotateBytes;
     int logRotateMaxFiles;
+    final AclSettings.Builder acl = new AclSettings.Builder();
 
     /** One source, a file or a fragment; an error names it ({@code source}) and the key. */
     void apply(String source, ConfigFormat format, String text) {
@@ -140,6 +142,7 @@ public final class ConfigLoader {
       retryJoin.addAll(f.strings("start_join"));
       retryJoinWan.addAll(f.strings("retry_join_wan"));
       tls(f);
+      acl.apply(f);
       retryJoinWan.addAll(f.strings("start_join_wan"));
       if (f.json().containsKey("bootstrap_expect")) bootstrapExpect = f.integer(0, "bootstrap_expect");
       bootstrap = f.bool(bootstrap, "bootstrap");
@@ -298,7 +301,7 @@ public final class ConfigLoader {
           clientAddr, httpPort, dnsPort, serverPort, dom, recursors, settings, services, checks, enableScriptChecks,
           enableLocalScriptChecks, logLevel, dev, server || dev, rejoin, cluster(dev, "0.0.0.0".equals(bindAddr) ? advertise : bindAddr),
           pidFile, nodeMeta, ui(dev), new AgentConfig.ShutdownSettings(leaveOnTerminate, skipLeaveOnInterrupt), log(),
-          nodeId(), protocol(), wan(), httpsPort, tlsSettings());
+          nodeId(), protocol(), wan(), httpsPort, tlsSettings(), acl.build(datacenter.toLowerCase(java.util.Locale.ROOT)));
     }
 
     /**

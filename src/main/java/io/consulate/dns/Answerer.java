@@ -56,7 +56,7 @@ public final class Answerer {
   /** The node's address, and its meta as TXT: in Answer for TXT/ANY, else in Additional (when enabled). */
   private static Answer node(CatalogSnapshot snapshot, NodeLookup q, DnsConfig config, Record soa) {
     Node node = snapshot.node(q.node());
-    if (node == null) return Answer.nxdomain(soa);
+    if (node == null || !config.canReadNode(node.name())) return Answer.nxdomain(soa);
     long ttl = config.nodeTtl();
     List<Record> answers = new ArrayList<>();
     List<Record> additional = new ArrayList<>();

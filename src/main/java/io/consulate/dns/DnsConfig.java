@@ -1,6 +1,7 @@
 package io.consulate.dns;
 
 import java.util.List;
+import io.consulate.acl.Authorizer;
 import java.util.Locale;
 import java.util.Map;
 import org.xbill.DNS.Name;
@@ -12,6 +13,9 @@ import org.xbill.DNS.TextParseException;
  * @param domain absolute and lower-case, e.g. {@code consul.}
  * @param serviceTtl keys are an exact service name, {@code prefix*}, or {@code *}
  * @param recursors {@code ip} or {@code ip:port} ({@code [v6]:port} for IPv6 with a port)
+ */
+/**
+ * @param acl what the DNS token may read; null when ACLs are off
  */
 public record DnsConfig(
     String domain,
@@ -29,7 +33,8 @@ public record DnsConfig(
     long soaRefresh,
     long soaRetry,
     long soaExpire,
-    long soaMinTtl) {
+    long soaMinTtl,
+    Authorizer acl) {
 
   public DnsConfig {
     serviceTtl = Map.copyOf(serviceTtl);
@@ -43,7 +48,7 @@ public record DnsConfig(
   /** Consul's defaults (agent/config/default.go): TTL 0, 3 UDP answers, no TC bit, 2 s recursor timeout. */
   public static DnsConfig defaults(String domain, String datacenter, String nodeName) {
     return new DnsConfig(domain, datacenter, nodeName, 0, Map.of(), false, 3, false, List.of(), 2000, 0, true,
-        3600, 600, 86400, 0);
+        3600, 600, 86400, 0, null);
   }
 
   public Name domainName() {
@@ -54,7 +59,27 @@ public record DnsConfig(
   public DnsConfig inDatacenter(String dc) {
     return new DnsConfig(domain, dc, nodeName, nodeTtl, serviceTtl, onlyPassing, udpAnswerLimit, enableTruncate,
         recursors, recursorTimeoutMillis, aRecordLimit, enableAdditionalNodeMetaTxt, soaRefresh, soaRetry, soaExpire,
-        soaMinTtl);
+        soaMinTtl, acl);
+  }
+
+  /**
+   * The same settings answering with what {@code authorizer} (the agent's {@code dns} token) may read; null for
+   * ACLs off. A new authorizer is a new config, so the answers cached for the old one are not served.
+   */
+  public DnsConfig withAcl(Authorizer authorizer) {
+    return new DnsConfig(domain, datacenter, nodeName, nodeTtl, serviceTtl, onlyPassing, udpAnswerLimit,
+        enableTruncate, recursors, recursorTimeoutMillis, aRecordLimit, enableAdditionalNodeMetaTxt, soaRefresh,
+        soaRetry, soaExpire, soaMinTtl, authorizer);
+  }
+
+  /** Whether the DNS token may read the node (Consul's node:read filter on DNS answers). */
+  public boolean canReadNode(String node) {
+    return acl == null || acl.nodeRead(node);
+  }
+
+  /** Whether the DNS token may read this instance: service:read on its name and node:read on its node, as Consul. */
+  public boolean canRead(String service, String node) {
+    return acl == null || (acl.serviceRead(service) && acl.nodeRead(node));
   }
 
   /**

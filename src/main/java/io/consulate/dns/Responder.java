@@ -154,7 +154,9 @@ final class Responder {
       DnsConfig there = config.inDatacenter(result.datacenter());
       long ttl = result.dnsTtl().isEmpty() ? config.ttlForService(result.service())
           : io.consulate.catalog.GoDuration.parse(result.dnsTtl()).toSeconds();
-      Answer answer = ServiceAnswerer.answer(result.nodes(), q.qname(), q.qtype(), ttl, there, soa);
+      java.util.List<io.consulate.catalog.ServiceHealth> readable = result.nodes().stream()
+          .filter(h -> config.canRead(h.service().name(), h.node().name())).toList();
+      Answer answer = ServiceAnswerer.answer(readable, q.qname(), q.qtype(), ttl, there, soa);
       return Render.toWire(request, answer, there, transport);
     }).otherwise(e -> Render.toWire(request, failed(e, soa), config, transport));
   }

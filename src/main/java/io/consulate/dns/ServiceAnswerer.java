@@ -26,7 +26,10 @@ final class ServiceAnswerer {
   static Answer answer(CatalogSnapshot snapshot, ServiceLookup q, DnsConfig config, Record soa) {
     List<ServiceHealth> instances = new ArrayList<>();
     for (ServiceHealth h : snapshot.health(q.service())) {
-      if (h.servableByDns(config.onlyPassing()) && (!q.hasTag() || h.service().hasTag(q.tag()))) instances.add(h);
+      if (h.servableByDns(config.onlyPassing()) && (!q.hasTag() || h.service().hasTag(q.tag()))
+          && config.canRead(h.service().name(), h.node().name())) {
+        instances.add(h);
+      }
     }
     return answer(instances, q.qname(), q.qtype(), config.ttlForService(q.service()), config, soa);
   }

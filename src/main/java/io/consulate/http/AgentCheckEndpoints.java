@@ -1,5 +1,7 @@
 package io.consulate.http;
 
+import io.consulate.local.ServiceDefinition;
+
 import io.consulate.local.AgentChecks;
 import io.consulate.local.DefinitionDecoder;
 import io.consulate.local.LocalAgent;
@@ -27,17 +29,23 @@ final class AgentCheckEndpoints {
     ResultFilter filter = ResultFilter.of(ctx);
     JsonObject out = new JsonObject();
     for (HealthCheck c : store.snapshot().checksOnNode(agent.nodeName())) {
-      if (!c.checkId().equals(HealthCheck.SERF_HEALTH)) out.put(c.checkId(), ConsulJson.check(c));
+      if (!c.checkId().equals(HealthCheck.SERF_HEALTH) && AclFilter.check(ctx, c)) out.put(c.checkId(), ConsulJson.check(c));
     }
     return filter.keepValues(out);
   }
 
   Object agentCheckRegister(RoutingContext ctx) {
     var spec = DefinitionDecoder.check(Fields.parse(ctx.body().asString()));
+    ServiceDefinition service = spec.serviceId().isEmpty() ? null : agent.services().get(spec.serviceId());
+    if (service != null) RequestAcl.serviceWrite(ctx, service.name());
+    else RequestAcl.nodeWrite(ctx, agent.nodeName());
+    HealthCheck existing = existing(spec.id().isEmpty() ? spec.name() : spec.id());
+    if (existing != null) requireCheckWrite(ctx, existing);
     return Replies.onContext(checks.register(spec, LocalAgent.Source.API)).map(i -> null);
   }
 
   Object agentCheckDeregister(RoutingContext ctx) {
+    requireCheckWrite(ctx, ctx.pathParam("id"));
     return Replies.onContext(checks.deregister(ctx.pathParam("id"))).map(i -> null);
   }
 
@@ -68,16 +76,37 @@ final class AgentCheckEndpoints {
   }
 
   Object agentMaintenance(RoutingContext ctx) {
+    RequestAcl.nodeWrite(ctx, agent.nodeName());
     return Replies.onContext(checks.nodeMaintenance(enable(ctx), reason(ctx))).map(i -> null);
   }
 
   Object agentServiceMaintenance(RoutingContext ctx) {
+    ServiceDefinition service = agent.services().get(ctx.pathParam("id"));
+    if (service != null) RequestAcl.serviceWrite(ctx, service.name());
     return Replies.onContext(checks.serviceMaintenance(ctx.pathParam("id"), enable(ctx), reason(ctx)))
         .map(i -> null);
   }
 
   private Future<Object> ttl(RoutingContext ctx, HealthStatus status, String output) {
+    requireCheckWrite(ctx, ctx.pathParam("id"));
     return Replies.onContext(checks.ttl(ctx.pathParam("id"), status, output)).map(v -> null);
+  }
+
+  /** This node's check by ID, or null. */
+  private HealthCheck existing(String checkId) {
+    for (HealthCheck c : store.snapshot().checksOnNode(agent.nodeName())) if (c.checkId().equals(checkId)) return c;
+    return null;
+  }
+
+  /** A service's check needs service:write on it, a node check node:write; an unknown one is the endpoint's 404. */
+  private void requireCheckWrite(RoutingContext ctx, String checkId) {
+    HealthCheck c = existing(checkId);
+    if (c != null) requireCheckWrite(ctx, c);
+  }
+
+  private static void requireCheckWrite(RoutingContext ctx, HealthCheck c) {
+    if (c.isNodeCheck()) RequestAcl.nodeWrite(ctx, c.node());
+    else RequestAcl.serviceWrite(ctx, c.serviceName());
   }
 
   private static String note(RoutingContext ctx) {

@@ -31,7 +31,9 @@ final class AgentEndpoints {
   Object agentServices(RoutingContext ctx) {
     ResultFilter filter = ResultFilter.of(ctx);
     JsonObject out = new JsonObject();
-    agent.services().forEach((id, d) -> out.put(id, ConsulJson.agentService(d, info.datacenter())));
+    agent.services().forEach((id, d) -> {
+      if (AclFilter.service(ctx, d.name())) out.put(id, ConsulJson.agentService(d, info.datacenter()));
+    });
     return filter.keepValues(out);
   }
 
@@ -64,11 +66,19 @@ final class AgentEndpoints {
   private Object service(RoutingContext ctx, String id) {
     ServiceDefinition d = agent.services().get(id);
     if (d == null) throw ApiError.notFound("unknown service ID: " + id);
+    RequestAcl.require(ctx, RequestAcl.authz(ctx).serviceRead(d.name()), "service", "read", d.name());
     String hash = hashOf(d);
     ctx.response().putHeader("X-Consul-ContentHash", hash);
     JsonObject j = ConsulJson.agentService(d, info.datacenter());
     j.remove("Datacenter");
     return j.put("ContentHash", hash).put("Datacenter", info.datacenter());
+  }
+
+  /** agent:read or agent:write on this agent's node. */
+  private void requireAgent(RoutingContext ctx, boolean write) {
+    String node = info.nodeName();
+    var a = RequestAcl.authz(ctx);
+    RequestAcl.require(ctx, write ? a.agentWrite(node) : a.agentRead(node), "agent", write ? "write" : "read", node);
   }
 
   private static String hashOf(ServiceDefinition d) {
@@ -77,15 +87,21 @@ final class AgentEndpoints {
 
   Object agentServiceRegister(RoutingContext ctx) {
     ServiceDefinition def = DefinitionDecoder.service(Fields.parse(ctx.body().asString()));
+    RequestAcl.serviceWrite(ctx, def.name());
+    ServiceDefinition existing = agent.services().get(def.id());
+    if (existing != null) RequestAcl.serviceWrite(ctx, existing.name());
     boolean replace = Params.flag(ctx, "replace-existing-checks");
     return Replies.onContext(agent.register(def, LocalAgent.Source.API, replace)).map(i -> null);
   }
 
   Object agentServiceDeregister(RoutingContext ctx) {
+    ServiceDefinition existing = agent.services().get(ctx.pathParam("id"));
+    if (existing != null) RequestAcl.serviceWrite(ctx, existing.name());
     return Replies.onContext(agent.deregister(ctx.pathParam("id"))).map(i -> null);
   }
 
   Object agentReload(RoutingContext ctx) {
+    requireAgent(ctx, true);
     return Replies.onContext(reload.get()).map(v -> null);
   }
 
@@ -95,6 +111,7 @@ final class AgentEndpoints {
   }
 
   Object agentSelf(RoutingContext ctx) {
+    requireAgent(ctx, false);
     JsonObject config = new JsonObject().put("Datacenter", info.datacenter()).put("PrimaryDatacenter", info.datacenter())
         .put("NodeName", info.nodeName()).put("NodeID", info.nodeId()).put("Revision", "").put("Server", self().server())
         .put("Version", info.version());

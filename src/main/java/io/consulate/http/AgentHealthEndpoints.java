@@ -39,6 +39,7 @@ final class AgentHealthEndpoints {
       ctx.response().setStatusCode(404);
       return new JsonObject().put("AggregatedStatus", HealthStatus.CRITICAL.wire()).putNull("Service").putNull("Checks");
     }
+    RequestAcl.require(ctx, RequestAcl.authz(ctx).serviceRead(d.name()), "service", "read", d.name());
     Info info = info(d);
     if (wantsText(ctx)) return text(ctx, info.code(), info.status());
     ctx.response().setStatusCode(info.code());
@@ -47,6 +48,7 @@ final class AgentHealthEndpoints {
 
   Object byName(RoutingContext ctx) {
     String name = ctx.pathParam("name");
+    RequestAcl.require(ctx, RequestAcl.authz(ctx).serviceRead(name), "service", "read", name);
     int code = 404;
     String status = "ServiceName " + name + " Not Found";
     JsonArray out = new JsonArray();

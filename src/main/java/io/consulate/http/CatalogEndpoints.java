@@ -31,6 +31,7 @@ final class CatalogEndpoints {
       JsonObject out = new JsonObject();
       boolean filtered = !ctx.queryParam("node-meta").isEmpty();
       snap.serviceTags().forEach((name, tags) -> {
+        if (!AclFilter.service(ctx, name)) return;
         if (!filtered) {
           out.put(name, new JsonArray(new java.util.ArrayList<>(tags)));
           return;
@@ -56,7 +57,9 @@ final class CatalogEndpoints {
       JsonArray out = new JsonArray();
       for (ServiceInstance s : snap.services(name)) {
         Node n = snap.node(s.node());
-        if (Params.tagsMatch(ctx, s) && Params.nodeMetaMatches(ctx, n)) out.add(ConsulJson.serviceNode(n, s));
+        if (Params.tagsMatch(ctx, s) && Params.nodeMetaMatches(ctx, n) && AclFilter.instance(ctx, s.name(), s.node())) {
+          out.add(ConsulJson.serviceNode(n, s));
+        }
       }
       return filter.keep(out);
     });
@@ -66,7 +69,9 @@ final class CatalogEndpoints {
     ResultFilter filter = ResultFilter.of(ctx);
     return reads.read(ctx, s -> s.index(IndexKeys.NODES, IndexKeys.NODES), snap -> {
       JsonArray out = new JsonArray();
-      for (Node n : snap.nodes()) if (Params.nodeMetaMatches(ctx, n)) out.add(ConsulJson.node(n));
+      for (Node n : snap.nodes()) {
+        if (Params.nodeMetaMatches(ctx, n) && AclFilter.node(ctx, n.name())) out.add(ConsulJson.node(n));
+      }
       return filter.keep(out);
     });
   }
@@ -76,9 +81,11 @@ final class CatalogEndpoints {
     ResultFilter filter = ResultFilter.of(ctx);
     return reads.read(ctx, s -> s.index(IndexKeys.node(name), IndexKeys.NODES), snap -> {
       Node n = snap.node(name);
-      if (n == null) return null;
+      if (n == null || !AclFilter.node(ctx, name)) return null;
       JsonObject services = new JsonObject();
-      for (ServiceInstance s : snap.servicesOnNode(name)) services.put(s.id(), ConsulJson.nodeService(s));
+      for (ServiceInstance s : snap.servicesOnNode(name)) {
+        if (AclFilter.service(ctx, s.name())) services.put(s.id(), ConsulJson.nodeService(s));
+      }
       return new JsonObject().put("Node", ConsulJson.node(n)).put("Services", filter.keepValues(services));
     });
   }
@@ -89,8 +96,13 @@ final class CatalogEndpoints {
     ResultFilter filter = ResultFilter.of(ctx);
     return reads.read(ctx, s -> s.index(IndexKeys.node(name), IndexKeys.NODES), snap -> {
       Node n = snap.node(name);
+      if (n != null && !AclFilter.node(ctx, name)) n = null;
       JsonArray services = new JsonArray();
-      if (n != null) for (ServiceInstance s : snap.servicesOnNode(name)) services.add(ConsulJson.nodeService(s));
+      if (n != null) {
+        for (ServiceInstance s : snap.servicesOnNode(name)) {
+          if (AclFilter.service(ctx, s.name())) services.add(ConsulJson.nodeService(s));
+        }
+      }
       return new JsonObject().put("Node", n == null ? null : ConsulJson.node(n)).put("Services", filter.keep(services));
     });
   }

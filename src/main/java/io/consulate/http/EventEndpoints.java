@@ -38,6 +38,7 @@ final class EventEndpoints {
   Object fire(RoutingContext ctx) {
     Params.requireDatacenter(ctx, datacenter);
     String name = ctx.pathParam("name");
+    RequestAcl.require(ctx, RequestAcl.authz(ctx).eventWrite(name), "event", "write", name);
     String node = param(ctx, "node");
     String service = param(ctx, "service");
     String tag = param(ctx, "tag");
@@ -97,7 +98,9 @@ final class EventEndpoints {
   private static Object reply(RoutingContext ctx, List<UserEvent> list) {
     ctx.response().putHeader("X-Consul-Index", Long.toUnsignedString(indexOf(list)));
     JsonArray out = new JsonArray();
-    list.forEach(e -> out.add(json(e)));
+    list.forEach(e -> {
+      if (AclFilter.event(ctx, e.name())) out.add(json(e));
+    });
     return out;
   }
 

@@ -24,7 +24,7 @@ final class HealthEndpoints {
       JsonArray out = new JsonArray();
       for (ServiceHealth h : snap.health(name)) {
         if (passing && h.status() != HealthStatus.PASSING) continue;
-        if (Params.tagsMatch(ctx, h.service()) && Params.nodeMetaMatches(ctx, h.node())) {
+        if (Params.tagsMatch(ctx, h.service()) && Params.nodeMetaMatches(ctx, h.node()) && AclFilter.instance(ctx, h)) {
           out.add(ConsulJson.serviceHealth(h));
         }
       }
@@ -39,7 +39,7 @@ final class HealthEndpoints {
       JsonArray out = new JsonArray();
       for (ServiceHealth h : snap.health(name)) {
         if (!Params.nodeMetaMatches(ctx, h.node())) continue;
-        for (HealthCheck c : h.checks()) if (!c.isNodeCheck()) out.add(ConsulJson.check(c));
+        for (HealthCheck c : h.checks()) if (!c.isNodeCheck() && AclFilter.check(ctx, c)) out.add(ConsulJson.check(c));
       }
       return filter.keep(out);
     });
@@ -50,7 +50,7 @@ final class HealthEndpoints {
     ResultFilter filter = ResultFilter.of(ctx);
     return reads.read(ctx, s -> s.index(IndexKeys.node(node), IndexKeys.NODES), snap -> {
       JsonArray out = new JsonArray();
-      for (HealthCheck c : snap.checksOnNode(node)) out.add(ConsulJson.check(c));
+      for (HealthCheck c : snap.checksOnNode(node)) if (AclFilter.check(ctx, c)) out.add(ConsulJson.check(c));
       return filter.keep(out);
     });
   }
@@ -71,7 +71,7 @@ final class HealthEndpoints {
     return reads.read(ctx, s -> s.index(IndexKeys.CHECKS, IndexKeys.CHECKS), snap -> {
       JsonArray out = new JsonArray();
       for (HealthCheck c : snap.checks()) {
-        if (wanted == null || c.status() == wanted) out.add(ConsulJson.check(c));
+        if ((wanted == null || c.status() == wanted) && AclFilter.check(ctx, c)) out.add(ConsulJson.check(c));
       }
       return filter.keep(out);
     });

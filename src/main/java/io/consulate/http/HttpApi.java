@@ -1,5 +1,7 @@
 package io.consulate.http;
 
+import io.consulate.acl.AclResolver;
+import io.consulate.acl.AclState;
 import io.consulate.local.AgentChecks;
 import io.consulate.local.LocalAgent;
 import io.consulate.catalog.CatalogSnapshot;
@@ -33,7 +35,7 @@ public final class HttpApi {
       AgentChecks checks, AgentInfo info, ClusterView cluster, Supplier<CompletionStage<Void>> reload,
       Supplier<CompletionStage<Void>> leave, BlockingQueries<KvState> kvBlocking, Clock clock,
       PrometheusMeterRegistry metrics, LogStream log, Datacenters datacenters, QueryExecutor queryExecutor,
-      Consumer<Router> moreRoutes) {
+      AclResolver acl, Consumer<Router> moreRoutes) {
     SnapshotReads<CatalogSnapshot> reads = new SnapshotReads<>(blocking, info.datacenter(), cluster, store::barrier);
     AgentEndpoints agentApi = new AgentEndpoints(agent, info, cluster, reload);
     AgentCheckEndpoints checkApi = new AgentCheckEndpoints(store, agent, checks);
@@ -54,6 +56,9 @@ public final class HttpApi {
     EventEndpoints eventApi = new EventEndpoints(store, agent.events(), info.datacenter());
     SnapshotEndpoint snapshotApi = new SnapshotEndpoint(store, info.datacenter(), info.nodeName(), clock);
     MonitorEndpoint monitorApi = new MonitorEndpoint(log);
+    SnapshotReads<AclState> aclReads = new SnapshotReads<>(new BlockingQueries<>(vertx, store.aclSnapshots()),
+        info.datacenter(), cluster, store::barrier);
+    AclEndpoints aclApi = new AclEndpoints(store, aclReads, acl != null, clock);
 
     Router router = Router.router(vertx);
     router.route().handler(HttpApi::rawBodies);
@@ -63,16 +68,18 @@ public final class HttpApi {
     router.errorHandler(413, ctx -> Replies.text(ctx.response(), 413, "Request body too large"));
     router.errorHandler(400, ctx -> Replies.text(ctx.response(), 400, "Bad request"));
     router.route("/v1/*").handler(forwarding::handle);
+    // Requests for another datacenter went there with their token above; the others are resolved here, once.
+    if (acl != null) router.route("/v1/*").handler(RequestAcl.resolver(acl));
     // The web UI's assets and summary endpoints (package ui, above this one): before the 404 for unknown paths.
     moreRoutes.accept(router);
     return new RouteTable(router, new RouteMetrics(metrics))
         .get("/v1/agent/self", agentApi::agentSelf)
         .get("/v1/agent/version", agentApi::agentVersion)
-        .get("/v1/agent/host", hostApi::host)
+        .get("/v1/agent/host", RequestAcl.operatorRead(hostApi::host))
         .get("/v1/agent/health/service/id/:id", agentHealth::byId)
         .get("/v1/agent/health/service/name/:name", agentHealth::byName)
-        .get("/v1/agent/metrics", metricsApi::metrics)
-        .get("/v1/agent/monitor", monitorApi::monitor)
+        .get("/v1/agent/metrics", RequestAcl.agentRead(info.nodeName(), metricsApi::metrics))
+        .get("/v1/agent/monitor", RequestAcl.agentRead(info.nodeName(), monitorApi::monitor))
         .get("/v1/agent/members", members::agentMembers)
         .put("/v1/agent/join/:address", members::agentJoin)
         .put("/v1/agent/leave", members::agentLeave)
@@ -123,8 +130,28 @@ public final class HttpApi {
         .put("/v1/event/fire/", eventApi::missingName)
         .put("/v1/event/fire/:name", eventApi::fire)
         .get("/v1/event/list", eventApi::list)
-        .get("/v1/snapshot", snapshotApi::save)
-        .put("/v1/snapshot", snapshotApi::restore)
+        .get("/v1/snapshot", RequestAcl.management(snapshotApi::save))
+        .put("/v1/snapshot", RequestAcl.management(snapshotApi::restore))
+        .put("/v1/acl/bootstrap", aclApi::bootstrap)
+        .put("/v1/acl/token", aclApi::tokenCreate)
+        .get("/v1/acl/token/self", aclApi::tokenSelf)
+        .get("/v1/acl/token/:id", aclApi::tokenRead)
+        .put("/v1/acl/token/:id", aclApi::tokenUpdate)
+        .delete("/v1/acl/token/:id", aclApi::tokenDelete)
+        .put("/v1/acl/token/:id/clone", aclApi::tokenClone)
+        .get("/v1/acl/tokens", aclApi::tokenList)
+        .put("/v1/acl/policy", aclApi::policyCreate)
+        .get("/v1/acl/policy/name/:name", aclApi::policyReadByName)
+        .get("/v1/acl/policy/:id", aclApi::policyRead)
+        .put("/v1/acl/policy/:id", aclApi::policyUpdate)
+        .delete("/v1/acl/policy/:id", aclApi::policyDelete)
+        .get("/v1/acl/policies", aclApi::policyList)
+        .put("/v1/acl/role", aclApi::roleCreate)
+        .get("/v1/acl/role/name/:name", aclApi::roleReadByName)
+        .get("/v1/acl/role/:id", aclApi::roleRead)
+        .put("/v1/acl/role/:id", aclApi::roleUpdate)
+        .delete("/v1/acl/role/:id", aclApi::roleDelete)
+        .get("/v1/acl/roles", aclApi::roleList)
         .put("/v1/session/create", session::sessionCreate)
         .put("/v1/session/destroy/:id", session::sessionDestroy)
         .put("/v1/session/renew/:id", session::sessionRenew)

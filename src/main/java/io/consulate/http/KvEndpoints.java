@@ -39,18 +39,20 @@ final class KvEndpoints {
     if (has(ctx, "keys")) {
       String separator = has(ctx, "separator") ? ctx.request().getParam("separator") : ctx.request().getParam("seperator");
       return reads.read(ctx, s -> s.prefixIndex(key), s -> {
-        List<String> keys = s.keys(key, separator);
+        List<String> keys = s.keys(key, separator, k -> AclFilter.key(ctx, k));
         if (keys.isEmpty() && !key.isEmpty()) throw new ApiError(404, "");
         return keys;
       });
     }
     if (has(ctx, "recurse")) {
       return reads.read(ctx, s -> s.prefixIndex(key), s -> {
-        if (s.list(key).isEmpty()) throw new ApiError(404, "");
-        return KvJson.entries(s.list(key));
+        List<KvEntry> visible = s.list(key).stream().filter(e -> AclFilter.key(ctx, e.key())).toList();
+        if (visible.isEmpty()) throw new ApiError(404, "");
+        return KvJson.entries(visible);
       });
     }
     requireKey(key);
+    RequestAcl.require(ctx, RequestAcl.authz(ctx).keyRead(key), "key", "read", key);
     boolean raw = has(ctx, "raw");
     return reads.read(ctx, s -> s.keyIndex(key), s -> {
       KvEntry e = s.entry(key);
@@ -61,6 +63,7 @@ final class KvEndpoints {
 
   Object kvPut(RoutingContext ctx) {
     String key = requireKey(key(ctx));
+    RequestAcl.require(ctx, RequestAcl.authz(ctx).keyWrite(key), "key", "write", key);
     conflicting(ctx, "cas", "acquire", "release");
     Buffer body = ctx.body().buffer();
     int length = body == null ? 0 : body.length();
@@ -80,8 +83,12 @@ final class KvEndpoints {
   Object kvDelete(RoutingContext ctx) {
     String key = key(ctx);
     conflicting(ctx, "recurse", "cas");
-    if (has(ctx, "recurse")) return write(new TxnOp("delete-tree", key, null, 0, 0, null));
+    if (has(ctx, "recurse")) {
+      RequestAcl.require(ctx, RequestAcl.authz(ctx).keyWritePrefix(key), "key", "write", key);
+      return write(new TxnOp("delete-tree", key, null, 0, 0, null));
+    }
     requireKey(key);
+    RequestAcl.require(ctx, RequestAcl.authz(ctx).keyWrite(key), "key", "write", key);
     if (has(ctx, "cas")) return write(new TxnOp("delete-cas", key, null, 0, unsigned(ctx, "cas"), null));
     return write(new TxnOp("delete", key, null, 0, 0, null));
   }

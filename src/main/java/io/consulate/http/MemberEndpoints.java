@@ -30,16 +30,18 @@ final class MemberEndpoints {
     List<Member> members = Params.flag(ctx, "wan") ? datacenters.wanMembers() : cluster.members();
     if (members == null) return Replies.JSON_NULL;
     JsonArray out = new JsonArray();
-    for (Member m : members) out.add(member(m, info.version()));
+    for (Member m : members) if (AclFilter.node(ctx, m.name())) out.add(member(m, info.version()));
     return out;
   }
 
   Object agentJoin(RoutingContext ctx) {
     String address = ctx.pathParam("address");
+    requireAgentWrite(ctx);
     return Replies.onContext(Params.flag(ctx, "wan") ? datacenters.joinWan(address) : cluster.join(address)).map(v -> null);
   }
 
   Object agentLeave(RoutingContext ctx) {
+    requireAgentWrite(ctx);
     return Replies.onContext(leave.get()).map(v -> null);
   }
 
@@ -48,8 +50,13 @@ final class MemberEndpoints {
    * member stays listed), so a prune is refused rather than silently treated as a plain force-leave.
    */
   Object agentForceLeave(RoutingContext ctx) {
+    RequestAcl.require(ctx, RequestAcl.authz(ctx).operatorWrite(), "operator", "write", null);
     if (Params.flag(ctx, "prune")) throw ApiError.badRequest("force-leave with prune is not supported by Consulate");
     return Replies.onContext(cluster.forceLeave(ctx.pathParam("node"))).map(v -> null);
+  }
+
+  private void requireAgentWrite(RoutingContext ctx) {
+    RequestAcl.require(ctx, RequestAcl.authz(ctx).agentWrite(info.nodeName()), "agent", "write", info.nodeName());
   }
 
   /**

@@ -108,7 +108,10 @@ public final class Replies {
         || cause instanceof io.consulate.store.SnapshotException) {
       status = 400;
       reason = cause.getMessage();
-    } else if (cause instanceof KvException || cause instanceof ClusterException
+    } else if (cause instanceof io.consulate.acl.AclNotFoundException) {
+      status = 403;
+      reason = cause.getMessage();
+    } else if (cause instanceof KvException || cause instanceof ClusterException || cause instanceof io.consulate.acl.AclException
         || cause instanceof io.consulate.query.QueryException) {
       status = 500;
       reason = cause.getMessage();

@@ -41,17 +41,22 @@ final class SessionEndpoints {
   Object sessionCreate(RoutingContext ctx) {
     String body = ctx.body().asString();
     Session s = parse(body == null || body.isBlank() ? Fields.of(new JsonObject()) : Fields.parse(body));
+    requireSessionWrite(ctx, s.node());
     return Replies.onContext(store.submit(new SessionCommand.Create(s, clock.millis())))
         .map(w -> new JsonObject().put("ID", w.value().id()));
   }
 
   Object sessionDestroy(RoutingContext ctx) {
     String id = Params.pathParam(ctx, "id", "Missing session");
+    Session existing = store.kvState().session(id);
+    if (existing != null) requireSessionWrite(ctx, existing.node());
     return Replies.onContext(store.submit(new SessionCommand.Destroy(id, clock.millis()))).map(w -> Boolean.TRUE);
   }
 
   Object sessionRenew(RoutingContext ctx) {
     String id = Params.pathParam(ctx, "id", "Missing session");
+    Session existing = store.kvState().session(id);
+    if (existing != null) requireSessionWrite(ctx, existing.node());
     return Replies.onContext(store.submit(new SessionCommand.Renew(id, clock.millis()))).map(w -> w.value()).map(s -> {
       if (s == null) throw ApiError.notFound("Session id '" + id + "' not found");
       return new JsonArray().add(KvJson.session(s));
@@ -75,9 +80,15 @@ final class SessionEndpoints {
   private Object list(RoutingContext ctx, Predicate<Session> wanted) {
     return reads.read(ctx, KvState::sessionIndex, state -> {
       JsonArray out = new JsonArray();
-      for (Session s : state.sessions()) if (wanted.test(s)) out.add(KvJson.session(s));
+      for (Session s : state.sessions()) {
+        if (wanted.test(s) && AclFilter.session(ctx, s.node())) out.add(KvJson.session(s));
+      }
       return out;
     });
+  }
+
+  private static void requireSessionWrite(RoutingContext ctx, String node) {
+    RequestAcl.require(ctx, RequestAcl.authz(ctx).sessionWrite(node), "session", "write", node);
   }
 
   private Session parse(Fields f) {

@@ -53,7 +53,8 @@ public final class SnapshotReads<S> {
     return confirmed.compose(x -> blocking.await(ctx, view)).map(snap -> {
       QueryMeta.set(ctx.response(), view.applyAsLong(snap), cluster.knownLeader(), cluster.lastContactMillis(), effective);
       return cached(snap, ctx, () -> {
-        Object value = render.apply(snap);
+        RequestAcl.takeFiltered(ctx);
+        Object value = RequestAcl.markFiltered(ctx, render.apply(snap));
         if (value instanceof HeadedReply h) return new HeadedReply(h.headers(), encoded(ctx, h.body()));
         return encoded(ctx, value);
       });
@@ -79,11 +80,11 @@ public final class SnapshotReads<S> {
     return body;
   }
 
-  /** Path and query without the blocking parameters, which do not change the body. */
+  /** Path and query without the blocking parameters, which do not change the body, and whose token reads. */
   private static String requestKey(RoutingContext ctx) {
     String query = ctx.request().query();
-    if (query == null) return ctx.request().path();
-    StringBuilder kept = new StringBuilder(ctx.request().path()).append('?');
+    if (query == null) return RequestAcl.cacheKey(ctx) + ' ' + ctx.request().path();
+    StringBuilder kept = new StringBuilder(RequestAcl.cacheKey(ctx)).append(' ').append(ctx.request().path()).append('?');
     for (String part : query.split("&")) {
       if (!part.startsWith("index=") && !part.startsWith("wait=")) kept.append(part).append('&');
     }

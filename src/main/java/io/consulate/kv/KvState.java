@@ -118,8 +118,14 @@ public final class KvState {
    * repeats dropped, as Consul lists "folders".
    */
   public List<String> keys(String prefix, String separator) {
+    return keys(prefix, separator, k -> true);
+  }
+
+  /** {@link #keys(String, String)} of the keys {@code visible} lets through (a token's key:read), before folding. */
+  public List<String> keys(String prefix, String separator, java.util.function.Predicate<String> visible) {
     List<String> out = new ArrayList<>();
     for (String k : range(entries, prefix).keySet()) {
+      if (!visible.test(k)) continue;
       String shown = k;
       if (separator != null && !separator.isEmpty()) {
         int at = k.indexOf(separator, prefix.length());

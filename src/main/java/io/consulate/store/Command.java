@@ -11,7 +11,7 @@ import io.vertx.core.json.JsonObject;
  * @param <R> what the write answers its caller
  */
 public sealed interface Command<R> permits CatalogCommand, KvCommand, TxnCommand, SessionCommand, HousekeepingCommand,
-    RestoreCommand, EventCommand, QueryCommand {
+    RestoreCommand, EventCommand, QueryCommand, AclCommand {
   /** The write's effects on {@code m}, and its answer; throws a domain exception to refuse and store nothing. */
   R apply(Mutation m);
 

@@ -1,5 +1,6 @@
 package io.consulate.store;
 
+import io.consulate.acl.AclException;
 import io.consulate.catalog.CatalogException;
 import io.consulate.kv.KvException;
 import io.consulate.kv.Txn;
@@ -25,6 +26,7 @@ final class CommandCodec {
   static final byte RESTORE = 6;
   static final byte EVENT = 7;
   static final byte QUERY = 8;
+  static final byte ACL = 9;
 
   private CommandCodec() {}
 
@@ -45,6 +47,7 @@ final class CommandCodec {
     if (c instanceof RestoreCommand) return RESTORE;
     if (c instanceof EventCommand) return EVENT;
     if (c instanceof QueryCommand) return QUERY;
+    if (c instanceof AclCommand) return ACL;
     return HOUSEKEEPING;
   }
 
@@ -63,6 +66,7 @@ final class CommandCodec {
       case RESTORE: return RestoreCommand.fromJson(j);
       case EVENT: return EventCommand.fromJson(j);
       case QUERY: return QueryCommand.fromJson(j);
+      case ACL: return AclCommand.fromJson(j);
       default: throw new IllegalArgumentException("unknown command type " + data[offset + 1]);
     }
   }
@@ -85,6 +89,7 @@ final class CommandCodec {
       for (Txn.Error x : f.errors()) errors.add(new JsonObject().put("op", x.opIndex()).put("what", x.what()));
       err.put("k", "txn").put("x", errors);
     } else if (e instanceof KvException) err.put("k", "kv");
+    else if (e instanceof AclException) err.put("k", "acl");
     else err.put("k", "internal");
     return new JsonObject().put("i", index).put("a", applied).put("e", err).encode().getBytes(StandardCharsets.UTF_8);
   }
@@ -102,6 +107,7 @@ final class CommandCodec {
     switch (err.getString("k")) {
       case "catalog": return new CatalogException(message);
       case "kv": return new KvException(message);
+      case "acl": return new AclException(message);
       case "txn": {
         List<Txn.Error> errors = new ArrayList<>();
         JsonArray x = err.getJsonArray("x");

@@ -1,5 +1,7 @@
 package io.consulate.store;
 
+import io.consulate.acl.AclChanges;
+import io.consulate.acl.AclState;
 import io.consulate.catalog.CatalogReads;
 import io.consulate.catalog.ChangeSet;
 import io.consulate.kv.KvChanges;
@@ -17,10 +19,13 @@ public final class Mutation {
   private final long nowMillis;
   private ChangeSet.Builder catalogChanges;
   private KvChanges kvChanges;
+  private final AclState acl;
+  private AclChanges aclChanges;
 
-  Mutation(CatalogReads catalog, KvState kv, long index, long nowMillis) {
+  Mutation(CatalogReads catalog, KvState kv, AclState acl, long index, long nowMillis) {
     this.catalog = catalog;
     this.kv = kv;
+    this.acl = acl;
     this.index = index;
     this.nowMillis = nowMillis;
   }
@@ -40,6 +45,16 @@ public final class Mutation {
   public KvChanges kv() {
     if (kvChanges == null) kvChanges = new KvChanges(kv, index, nowMillis);
     return kvChanges;
+  }
+
+  /** Collects this write's ACL changes. */
+  public AclChanges acl() {
+    if (aclChanges == null) aclChanges = new AclChanges(acl, index);
+    return aclChanges;
+  }
+
+  AclChanges aclChanges() {
+    return aclChanges;
   }
 
   ChangeSet builtCatalogChanges() {

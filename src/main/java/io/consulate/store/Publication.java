@@ -1,5 +1,6 @@
 package io.consulate.store;
 
+import io.consulate.acl.AclState;
 import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.kv.KvState;
 import java.util.ArrayList;
@@ -28,10 +29,11 @@ final class Publication implements AutoCloseable {
    * The state to publish: snapshots of whole writes only, the index they include, and how many log entries
    * were applied to make them (the same count on every server, since all apply the same log).
    */
-  record Latest(CatalogSnapshot catalog, KvState kv, long index, long applied) {}
+  record Latest(CatalogSnapshot catalog, KvState kv, AclState acl, long index, long applied) {}
 
   private final SnapshotPublisher<CatalogSnapshot> catalog = new SnapshotPublisher<>(CatalogSnapshot.EMPTY);
   private final SnapshotPublisher<KvState> kv = new SnapshotPublisher<>(KvState.EMPTY);
+  private final SnapshotPublisher<AclState> acl = new SnapshotPublisher<>(AclState.EMPTY);
   private final AtomicBoolean pending = new AtomicBoolean();
   private final ExecutorService publisher = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "store-publish");
@@ -42,7 +44,7 @@ final class Publication implements AutoCloseable {
   private final TreeMap<Long, List<CompletableFuture<Void>>> waiting = new TreeMap<>();
   private long published;
   private long publishedIndex;
-  private volatile Supplier<Latest> source = () -> new Latest(CatalogSnapshot.EMPTY, KvState.EMPTY, 0, 0);
+  private volatile Supplier<Latest> source = () -> new Latest(CatalogSnapshot.EMPTY, KvState.EMPTY, AclState.EMPTY, 0, 0);
   private final Timer publishTime;
   private final DistributionSummary batch;
 
@@ -69,6 +71,10 @@ final class Publication implements AutoCloseable {
     return kv;
   }
 
+  SnapshotPublisher<AclState> acl() {
+    return acl;
+  }
+
   /** A write was applied: its state is built and published soon, together with any that follow it. */
   void changed() {
     if (pending.compareAndSet(false, true)) publisher.execute(this::publish);
@@ -80,6 +86,7 @@ final class Publication implements AutoCloseable {
     Latest l = source.get();
     if (catalog.current() != l.catalog()) catalog.publish(l.catalog());
     if (kv.current() != l.kv()) kv.publish(l.kv());
+    if (acl.current() != l.acl()) acl.publish(l.acl());
     List<CompletableFuture<Void>> served = new ArrayList<>();
     synchronized (waiting) {
       if (l.applied() > published) batch.record(l.applied() - published);

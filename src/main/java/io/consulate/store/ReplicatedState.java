@@ -1,5 +1,8 @@
 package io.consulate.store;
 
+import io.consulate.acl.AclChanges;
+import io.consulate.acl.AclException;
+import io.consulate.acl.AclState;
 import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.catalog.ChangeSet;
 import io.consulate.catalog.EntryKeys;
@@ -46,6 +49,7 @@ final class ReplicatedState implements StateMachine {
   private final Set<String> unpublished = new HashSet<>();
   private CatalogSnapshot catalog = CatalogSnapshot.EMPTY;
   private KvState kv = KvState.EMPTY;
+  private AclState acl = AclState.EMPTY;
   private long index;
   /** Log entries applied so far (writes that changed nothing included): what a writer waits for to read it. */
   private long applied;
@@ -75,7 +79,7 @@ final class ReplicatedState implements StateMachine {
       catalog = catalog.update(catalogEntries, unpublished);
       unpublished.clear();
     }
-    return new Publication.Latest(catalog, kv, index, applied);
+    return new Publication.Latest(catalog, kv, acl, index, applied);
   }
 
   @Override
@@ -98,23 +102,26 @@ final class ReplicatedState implements StateMachine {
   private <R> byte[] run(Command<R> command, boolean answer) {
     if (command instanceof RestoreCommand r) return restore(r, answer);
     if (command instanceof EventCommand e) return deliver(e, answer);
-    Mutation m = new Mutation(live, kv, index + 1, command.nowMillis());
+    Mutation m = new Mutation(live, kv, acl, index + 1, command.nowMillis());
     R result;
     try {
       result = command.apply(m);
     } catch (RuntimeException e) {
       if (!(e instanceof io.consulate.catalog.CatalogException || e instanceof io.consulate.kv.KvException
-          || e instanceof io.consulate.kv.Txn.Failed)) {
+          || e instanceof io.consulate.kv.Txn.Failed || e instanceof AclException)) {
         LOG.log(Level.SEVERE, "a command failed to apply; it is refused on every server", e);
       }
       return answer ? CommandCodec.refusal(e, index, applied) : null;
     }
     ChangeSet catalogChanges = m.builtCatalogChanges();
     KvChanges kvChanges = m.kvChanges();
-    boolean changed = (catalogChanges != null && !catalogChanges.isEmpty()) || (kvChanges != null && !kvChanges.isEmpty());
+    AclChanges aclChanges = m.aclChanges();
+    boolean changed = (catalogChanges != null && !catalogChanges.isEmpty()) || (kvChanges != null && !kvChanges.isEmpty())
+        || (aclChanges != null && !aclChanges.isEmpty());
     if (changed) index++;
     if (catalogChanges != null && !catalogChanges.isEmpty()) applyCatalog(catalogChanges);
     if (kvChanges != null) kv = kv.with(kvChanges); // housekeeping alone moves no index
+    if (aclChanges != null) acl = aclChanges.applied();
     return answer ? CommandCodec.answer(command, result, index, applied) : null;
   }
 
@@ -145,6 +152,7 @@ final class ReplicatedState implements StateMachine {
       writeString(out, e.getValue() instanceof Long l ? Long.toString(l) : EntryCodec.encode(e.getValue()));
     }
     Map<String, String> stored = KvCodec.stored(kv);
+    stored.putAll(AclCodec.stored(acl));
     out.writeInt(stored.size());
     for (Map.Entry<String, String> e : stored.entrySet()) {
       writeString(out, e.getKey());
@@ -191,6 +199,7 @@ final class ReplicatedState implements StateMachine {
     applied = c.applied();
     unpublished.addAll(catalogEntries.keySet());
     kv = KvCodec.state(c.kv());
+    acl = AclCodec.state(c.kv());
     feed.replaced();
     publication.changed();
     LOG.fine("state restored from a snapshot at index " + index);
@@ -227,10 +236,12 @@ final class ReplicatedState implements StateMachine {
     replaceCatalog(restored);
     Map<String, String> stored = new HashMap<>(c.kv());
     stored.replaceAll((k, v) -> k.startsWith(KvCodec.RENEWAL) ? Long.toString(r.nowMillis()) : v);
-    for (String key : new String[] {KvCodec.KV_INDEX, KvCodec.SESSION_INDEX, KvCodec.QUERY_INDEX, KvCodec.LAST_INDEX}) {
+    for (String key : new String[] {KvCodec.KV_INDEX, KvCodec.SESSION_INDEX, KvCodec.QUERY_INDEX, KvCodec.LAST_INDEX,
+        AclCodec.TOKEN_INDEX, AclCodec.POLICY_INDEX, AclCodec.ROLE_INDEX}) {
       stored.put(key, Long.toString(index));
     }
     kv = KvCodec.state(stored);
+    acl = AclCodec.state(stored);
     LOG.info("state restored from an operator's snapshot taken at index " + c.index() + ", now at index " + index);
     return answer ? CommandCodec.answer(r, index, index, applied) : null;
   }

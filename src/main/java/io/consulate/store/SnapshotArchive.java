@@ -108,6 +108,7 @@ public final class SnapshotArchive {
     }
     for (String key : content.kv().keySet()) {
       String kind = KvCodec.kindOf(key);
+      if (kind == null) kind = AclCodec.kindOf(key);
       if (kind != null) out.merge(kind, 1, Integer::sum);
     }
     return out;

@@ -1,5 +1,6 @@
 package io.consulate.store;
 
+import io.consulate.acl.AclState;
 import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.cluster.RaftNode;
 import io.consulate.cluster.NoLeaderException;
@@ -254,6 +255,14 @@ public final class Store implements AutoCloseable {
 
   public KvState kvState() {
     return publication.kv().current();
+  }
+
+  public SnapshotPublisher<AclState> aclSnapshots() {
+    return publication.acl();
+  }
+
+  public AclState aclState() {
+    return publication.acl().current();
   }
 
   /** The index of the newest state this node serves. */

@@ -147,7 +147,7 @@ class AnswererTest {
     DnsConfig d = CONFIG;
     return new DnsConfig(d.domain(), d.datacenter(), d.nodeName(), 7, serviceTtl, onlyPassing, d.udpAnswerLimit(),
         d.enableTruncate(), d.recursors(), d.recursorTimeoutMillis(), d.aRecordLimit(),
-        d.enableAdditionalNodeMetaTxt(), d.soaRefresh(), d.soaRetry(), d.soaExpire(), d.soaMinTtl());
+        d.enableAdditionalNodeMetaTxt(), d.soaRefresh(), d.soaRetry(), d.soaExpire(), d.soaMinTtl(), null);
   }
 
   private static Answer answer(CatalogSnapshot catalog, DnsConfig config, String qname, String qtype) {

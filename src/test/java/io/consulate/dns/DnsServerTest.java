@@ -300,7 +300,7 @@ class DnsServerTest {
     DnsConfig d = CONFIG;
     return new DnsConfig(d.domain(), d.datacenter(), d.nodeName(), d.nodeTtl(), d.serviceTtl(), d.onlyPassing(),
         d.udpAnswerLimit(), d.enableTruncate(), recursors, 500, d.aRecordLimit(),
-        d.enableAdditionalNodeMetaTxt(), d.soaRefresh(), d.soaRetry(), d.soaExpire(), d.soaMinTtl());
+        d.enableAdditionalNodeMetaTxt(), d.soaRefresh(), d.soaRetry(), d.soaExpire(), d.soaMinTtl(), null);
   }
 
   private static <T> T await(Future<T> future) throws Exception {

@@ -126,6 +126,6 @@ class RenderTest {
     DnsConfig d = CONFIG;
     return new DnsConfig(d.domain(), d.datacenter(), d.nodeName(), d.nodeTtl(), Map.of(), d.onlyPassing(),
         d.udpAnswerLimit(), enableTruncate, recursors, d.recursorTimeoutMillis(), aRecordLimit,
-        d.enableAdditionalNodeMetaTxt(), d.soaRefresh(), d.soaRetry(), d.soaExpire(), d.soaMinTtl());
+        d.enableAdditionalNodeMetaTxt(), d.soaRefresh(), d.soaRetry(), d.soaExpire(), d.soaMinTtl(), null);
   }
 }

@@ -1,0 +1,88 @@
+package io.consulate.agent;
+
+import io.consulate.acl.AclResolver;
+import io.consulate.acl.AclState;
+import io.consulate.acl.AclToken;
+import io.consulate.acl.Authorizer;
+import io.consulate.acl.Authorizers;
+import io.consulate.acl.BuiltinPolicies;
+import io.consulate.dns.DnsConfig;
+import io.consulate.store.AclCommand;
+import io.consulate.store.Store;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * The agent's side of ACLs: the resolver every HTTP request goes through, the DNS view answered with the
+ * {@code dns} token, and a server's duty to create the built-in policy, the anonymous token and the configured
+ * initial management token. Nothing of it exists with ACLs off.
+ */
+final class AgentAcl {
+  private static final Logger LOG = Logger.getLogger(AgentAcl.class.getName());
+
+  private final Store store;
+  private final Supplier<AgentConfig> config;
+  private final AclResolver resolver;
+  /** The DNS view last built, and what it was built from: rebuilt only when either changes. */
+  private volatile DnsView dns = new DnsView(null, null, null);
+  private volatile boolean warnedDnsToken;
+
+  private record DnsView(AclState state, DnsConfig base, DnsConfig withAcl) {}
+
+  AgentAcl(Store store, Supplier<AgentConfig> config) {
+    this.store = store;
+    this.config = config;
+    AclSettings acl = config.get().acl();
+    this.resolver = !acl.enabled() ? null : new AclResolver(store::aclState, config.get().datacenter(),
+        acl.defaultPolicy(),
+        () -> this.config.get().acl().defaultToken());
+  }
+
+  /** Null with ACLs off. */
+  AclResolver resolver() {
+    return resolver;
+  }
+
+  /** {@code base} answering with what the {@code dns} token (else {@code default}) may read. */
+  DnsConfig dns(DnsConfig base) {
+    if (resolver == null) return base;
+    AclState state = store.aclState();
+    DnsView v = dns;
+    if (v.state() == state && v.base() == base) return v.withAcl();
+    DnsConfig built = base.withAcl(dnsAuthorizer());
+    dns = new DnsView(state, base, built);
+    return built;
+  }
+
+  private Authorizer dnsAuthorizer() {
+    try {
+      return resolver.resolve(config.get().acl().dnsToken()).authorizer();
+    } catch (io.consulate.acl.AclNotFoundException e) {
+      if (!warnedDnsToken) LOG.warning("the DNS token (acl.tokens.dns or default) is not a known token: DNS answers nothing until it is");
+      warnedDnsToken = true;
+      return Authorizers.denyAll();
+    }
+  }
+
+  /** A server's periodic duty: the ACL state's built-in objects, created once (by whichever server gets there). */
+  void initialize() {
+    if (resolver == null || !config.get().server()) return;
+    AclState s = store.aclState();
+    String initial = config.get().acl().initialManagement();
+    boolean missing = s.policy(BuiltinPolicies.GLOBAL_MANAGEMENT_ID) == null
+        || s.token(BuiltinPolicies.ANONYMOUS_TOKEN_ACCESSOR_ID) == null
+        || (!initial.isEmpty() && s.tokenBySecret(initial) == null);
+    if (!missing || !store.isLeader()) return;
+    String now = OffsetDateTime.now().toString();
+    AclToken management = initial.isEmpty() ? null : new AclToken(UUID.randomUUID().toString(), initial,
+        "Initial Management Token", List.of(), List.of(), List.of(), List.of(), false, now, "", 0, 0);
+    store.submit(new AclCommand.Init(management, now)).whenComplete((w, err) -> {
+      if (err != null) LOG.fine("ACL initialization failed; the next pass retries: " + err);
+      else LOG.info("ACLs initialized: the global-management policy and the anonymous token"
+          + (management != null ? ", and the initial management token" : ""));
+    });
+  }
+}
