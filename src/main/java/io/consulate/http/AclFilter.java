@@ -10,44 +10,44 @@ import io.vertx.ext.web.RoutingContext;
  * the same as its service (or its node, for a node check). Each call that hides something marks the reply as
  * filtered ({@code X-Consul-Results-Filtered-By-ACLs}). With ACLs off everything is visible.
  */
-final class AclFilter {
+public final class AclFilter {
   private AclFilter() {}
 
-  static boolean node(RoutingContext ctx, String node) {
+  public static boolean node(RoutingContext ctx, String node) {
     return RequestAcl.visible(ctx, RequestAcl.authz(ctx).nodeRead(node));
   }
 
-  static boolean service(RoutingContext ctx, String service) {
+  public static boolean service(RoutingContext ctx, String service) {
     return RequestAcl.visible(ctx, RequestAcl.authz(ctx).serviceRead(service));
   }
 
-  static boolean instance(RoutingContext ctx, String service, String node) {
+  public static boolean instance(RoutingContext ctx, String service, String node) {
     var a = RequestAcl.authz(ctx);
     return RequestAcl.visible(ctx, a.serviceRead(service) && a.nodeRead(node));
   }
 
-  static boolean instance(RoutingContext ctx, ServiceHealth h) {
+  public static boolean instance(RoutingContext ctx, ServiceHealth h) {
     return instance(ctx, h.service().name(), h.node().name());
   }
 
-  static boolean check(RoutingContext ctx, HealthCheck c) {
+  public static boolean check(RoutingContext ctx, HealthCheck c) {
     return c.isNodeCheck() ? node(ctx, c.node()) : instance(ctx, c.serviceName(), c.node());
   }
 
-  static boolean key(RoutingContext ctx, String key) {
+  public static boolean key(RoutingContext ctx, String key) {
     return RequestAcl.visible(ctx, RequestAcl.authz(ctx).keyRead(key));
   }
 
   /** Sessions are read by the node they belong to. */
-  static boolean session(RoutingContext ctx, String node) {
+  public static boolean session(RoutingContext ctx, String node) {
     return RequestAcl.visible(ctx, RequestAcl.authz(ctx).sessionRead(node));
   }
 
-  static boolean query(RoutingContext ctx, String name) {
+  public static boolean query(RoutingContext ctx, String name) {
     return RequestAcl.visible(ctx, RequestAcl.authz(ctx).queryRead(name));
   }
 
-  static boolean event(RoutingContext ctx, String name) {
+  public static boolean event(RoutingContext ctx, String name) {
     return RequestAcl.visible(ctx, RequestAcl.authz(ctx).eventRead(name));
   }
 }

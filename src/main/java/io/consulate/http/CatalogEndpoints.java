@@ -114,11 +114,11 @@ final class CatalogEndpoints {
 
   Object catalogRegister(RoutingContext ctx) {
     Params.requireDatacenter(ctx, datacenter);
-    return Replies.onContext(registration.register(ctx.body().asString())).map(i -> Boolean.TRUE);
+    return Replies.onContext(registration.register(ctx.body().asString(), ctx)).map(i -> Boolean.TRUE);
   }
 
   Object catalogDeregister(RoutingContext ctx) {
     Params.requireDatacenter(ctx, datacenter);
-    return Replies.onContext(registration.deregister(ctx.body().asString())).map(i -> Boolean.TRUE);
+    return Replies.onContext(registration.deregister(ctx.body().asString(), ctx)).map(i -> Boolean.TRUE);
   }
 }

@@ -27,7 +27,8 @@ final class CatalogRegistration {
     this.datacenter = datacenter;
   }
 
-  CompletionStage<Long> register(String body) {
+  /** {@code authz} must be allowed each part of the write, as Consul's vetRegisterWithACL. */
+  CompletionStage<Long> register(String body, io.vertx.ext.web.RoutingContext ctx) {
     Fields f = Fields.parse(body);
     String nodeName = f.string("", "Node");
     if (nodeName.isEmpty()) throw new ApiError(500, "Must provide node");
@@ -46,15 +47,37 @@ final class CatalogRegistration {
     List<HealthCheck> checks = new ArrayList<>();
     for (Fields c : checkFields) checks.add(check(c, nodeName, service));
 
+    Node existing = store.snapshot().node(nodeName);
+    boolean nodeChanges = !skipNodeUpdate && (existing == null || !existing.address().equals(address)
+        || !existing.meta().equals(node.meta()) || !existing.taggedAddresses().equals(node.taggedAddresses()));
+    if (nodeChanges) RequestAcl.nodeWrite(ctx, nodeName);
+    if (service != null) {
+      RequestAcl.serviceWrite(ctx, service.name());
+      ServiceInstance before = store.snapshot().service(nodeName, service.id());
+      if (before != null) RequestAcl.serviceWrite(ctx, before.name());
+    }
+    for (HealthCheck c : checks) {
+      if (c.isNodeCheck()) RequestAcl.nodeWrite(ctx, nodeName);
+      else RequestAcl.serviceWrite(ctx, c.serviceName());
+    }
     return store.catalog(new CatalogOp.Register(node, skipNodeUpdate, service, checks));
   }
 
-  CompletionStage<Long> deregister(String body) {
+  /** A token with node:write may remove anything of the node; else service:write on what it removes. */
+  CompletionStage<Long> deregister(String body, io.vertx.ext.web.RoutingContext ctx) {
     Fields f = Fields.parse(body);
     String node = f.string("", "Node");
     if (node.isEmpty()) throw new ApiError(500, "Must provide node");
     String serviceId = f.string("", "ServiceID");
     String checkId = f.string("", "CheckID");
+    if (!RequestAcl.authz(ctx).nodeWrite(node)) {
+      ServiceInstance s = serviceId.isEmpty() ? null : store.snapshot().service(node, serviceId);
+      HealthCheck c = checkId.isEmpty() ? null : store.snapshot().checksOnNode(node).stream()
+          .filter(x -> x.checkId().equals(checkId)).findFirst().orElse(null);
+      if (s != null) RequestAcl.serviceWrite(ctx, s.name());
+      else if (c != null && !c.isNodeCheck()) RequestAcl.serviceWrite(ctx, c.serviceName());
+      else RequestAcl.nodeWrite(ctx, node);
+    }
     return store.catalog(new CatalogOp.Deregister(node, serviceId, checkId));
   }
 

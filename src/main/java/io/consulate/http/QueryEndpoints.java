@@ -13,6 +13,7 @@ import io.consulate.store.Store;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -37,24 +38,30 @@ final class QueryEndpoints {
     JsonObject body = body(ctx);
     if (!body.getString("ID", "").isEmpty()) throw new ApiError(500, "ID must be empty when creating a new prepared query");
     PreparedQuery q = stored(UUID.randomUUID().toString(), QueryDefinition.parse(body));
+    requireWrite(ctx, q.name());
     return Replies.onContext(store.submit(new QueryCommand.Put(q, true))).map(w -> new JsonObject().put("ID", w.value()));
   }
 
   Object update(RoutingContext ctx) {
     String id = Params.pathParam(ctx, "id", "Missing query ID");
     PreparedQuery q = stored(id, QueryDefinition.parse(body(ctx)));
+    requireWrite(ctx, q.name());
+    PreparedQuery before = store.kvState().query(id);
+    if (before != null) requireWrite(ctx, before.name());
     return Replies.onContext(store.submit(new QueryCommand.Put(q, false))).map(w -> null);
   }
 
   Object delete(RoutingContext ctx) {
     String id = Params.pathParam(ctx, "id", "Missing query ID");
+    PreparedQuery before = store.kvState().query(id);
+    if (before != null) requireWrite(ctx, before.name());
     return Replies.onContext(store.submit(new QueryCommand.Delete(id))).map(w -> null);
   }
 
   Object list(RoutingContext ctx) {
     return reads.read(ctx, KvState::queryIndex, state -> {
       JsonArray out = new JsonArray();
-      for (PreparedQuery q : state.queries()) out.add(json(q, QueryDefinition.decode(q.definition())));
+      for (PreparedQuery q : state.queries()) if (readable(ctx, q)) out.add(json(q, QueryDefinition.decode(q.definition())));
       return out;
     });
   }
@@ -65,6 +72,7 @@ final class QueryEndpoints {
     return reads.read(ctx, KvState::queryIndex, state -> {
       PreparedQuery q = state.query(id);
       if (q == null) throw ApiError.notFound("Query not found");
+      if (!readable(ctx, q)) throw RequestAcl.denied(ctx, "query", "read", q.name());
       return new JsonArray().add(json(q, QueryDefinition.decode(q.definition())));
     });
   }
@@ -73,13 +81,14 @@ final class QueryEndpoints {
     QueryResolver.Resolved r = resolve(ctx);
     int limit = limit(ctx);
     String near = ctx.request().getParam("near", "");
-    return Replies.onContext(executor.execute(r.definition(), near, limit)).map(result ->
+    return Replies.onContext(executor.execute(r.definition(), near, limit)).map(result -> visible(ctx, result)).map(result ->
         new HeadedReply(Map.of("X-Consul-Index", "1", "X-Consul-KnownLeader", "true", "X-Consul-LastContact", "0"),
             executeJson(result)));
   }
 
   Object explain(RoutingContext ctx) {
     QueryResolver.Resolved r = resolve(ctx);
+    if (!readable(ctx, r.stored())) throw RequestAcl.denied(ctx, "query", "read", r.stored().name());
     return new HeadedReply(Map.of("X-Consul-Index", "1"), meta(new JsonObject().put("Query", json(r.stored(), r.definition()))));
   }
 
@@ -104,6 +113,24 @@ final class QueryEndpoints {
     } catch (QueryNotFoundException e) {
       throw ApiError.notFound(e.getMessage());
     }
+  }
+
+  /** A named query needs query:write on its name; an unnamed one no query rule, as in Consul. */
+  private static void requireWrite(RoutingContext ctx, String name) {
+    if (!name.isEmpty()) RequestAcl.require(ctx, RequestAcl.authz(ctx).queryWrite(name), "query", "write", name);
+  }
+
+  /** Consul's filter: acl:write sees every query, others the named ones their query:read covers. */
+  private static boolean readable(RoutingContext ctx, PreparedQuery q) {
+    if (RequestAcl.authz(ctx).aclWrite()) return true;
+    return !q.name().isEmpty() && AclFilter.query(ctx, q.name());
+  }
+
+  /** The instances of a result the caller's token may read (service:read and node:read). */
+  private static QueryResult visible(RoutingContext ctx, QueryResult r) {
+    List<ServiceHealth> kept = r.nodes().stream().filter(h -> AclFilter.instance(ctx, h)).toList();
+    return kept.size() == r.nodes().size() ? r
+        : new QueryResult(r.service(), kept, r.dnsTtl(), r.datacenter(), r.failovers());
   }
 
   private static int limit(RoutingContext ctx) {

@@ -58,6 +58,8 @@ public final class Replies {
   static void ok(RoutingContext ctx, Object value) {
     HttpServerResponse res = ctx.response();
     if (res.ended() || res.closed()) return;
+    // Replies rendered outside SnapshotReads (agent-local lists, query results) say here what ACLs filtered out.
+    if (RequestAcl.takeFiltered(ctx)) res.putHeader(RequestAcl.FILTERED_HEADER, "true");
     if (value == null) {
       res.end();
       return;

@@ -13,7 +13,7 @@ import io.vertx.ext.web.RoutingContext;
  * an {@link Identity} kept with the request. A secret no token has is refused with Consul's 403 "ACL not found".
  * With ACLs off no resolver is installed and every request is {@link AclResolver#OPEN}.
  */
-final class RequestAcl {
+public final class RequestAcl {
   private static final String KEY = "consulate.acl.identity";
   /** Set when a read dropped something the token may not see (Consul's X-Consul-Results-Filtered-By-ACLs). */
   private static final String FILTERED = "consulate.acl.filtered";
@@ -50,12 +50,12 @@ final class RequestAcl {
     return "";
   }
 
-  static Identity identity(RoutingContext ctx) {
+  public static Identity identity(RoutingContext ctx) {
     Identity id = ctx.get(KEY);
     return id != null ? id : AclResolver.OPEN;
   }
 
-  static Authorizer authz(RoutingContext ctx) {
+  public static Authorizer authz(RoutingContext ctx) {
     return identity(ctx).authorizer();
   }
 
@@ -114,7 +114,7 @@ final class RequestAcl {
    * {@code visible}, and when it is false, the request's reply says a result was filtered out; as Consul, only to a
    * request that named a token (its default included), so an anonymous caller learns nothing of what it cannot see.
    */
-  static boolean visible(RoutingContext ctx, boolean visible) {
+  public static boolean visible(RoutingContext ctx, boolean visible) {
     if (!visible && ctx.get(NAMED) != null) ctx.put(FILTERED, Boolean.TRUE);
     return visible;
   }

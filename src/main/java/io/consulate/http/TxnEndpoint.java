@@ -40,6 +40,15 @@ final class TxnEndpoint {
 
   Object txn(RoutingContext ctx) {
     List<TxnCommand.Step> steps = parse(ctx.body().asString());
+    JsonArray denied = new JsonArray();
+    for (int i = 0; i < steps.size(); i++) {
+      ApiError refusal = TxnAcl.refusal(ctx, steps.get(i));
+      if (refusal != null) denied.add(new JsonObject().put("OpIndex", i).put("What", refusal.getMessage()));
+    }
+    if (!denied.isEmpty()) {
+      ctx.response().setStatusCode(409);
+      return new JsonObject().putNull("Results").put("Errors", denied);
+    }
     return Replies.onContext(store.submit(new TxnCommand(steps, clock.millis())))
         .map(w -> reply(w.value()))
         .recover(err -> {
