@@ -118,7 +118,11 @@ public final class AclOps {
         throw new AclException("Changing the Datacenters of the builtin global-management policy is not permitted");
       }
     }
-    PolicyRules.parse(p.rules());
+    try {
+      PolicyRules.parse(p.rules());
+    } catch (AclRulesException e) {
+      throw new AclException(e.getMessage());
+    }
     AclPolicy stored = hashed(p).withIndexes(existing == null ? c.index() : existing.createIndex(), c.index());
     c.putPolicy(stored);
     if (existing != null && !existing.name().equals(p.name())) relinkPolicy(c, p.id(), p.name());

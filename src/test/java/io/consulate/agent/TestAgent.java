@@ -13,6 +13,28 @@ public final class TestAgent {
     return start(f -> f.dev = true);
   }
 
+  /** A {@code -dev} agent that also reads {@code configFile} (ACL settings, for one). */
+  public static Agent startDevWithConfig(Path configFile) throws Exception {
+    return start(f -> {
+      f.dev = true;
+      f.configFiles.add(configFile);
+    });
+  }
+
+  /** A lone server (bootstrap-expect 1) with a data dir that also reads {@code configFile}: restarts keep its state. */
+  public static Agent startServerWithConfig(String node, Path dataDir, Path configFile) throws Exception {
+    return start(f -> {
+      f.node = node;
+      f.server = true;
+      f.dataDir = dataDir;
+      f.bind = "127.0.0.1";
+      f.serfLanPort = freePort();
+      f.serverPort = freePort();
+      f.bootstrapExpect = 1;
+      f.configFiles.add(configFile);
+    });
+  }
+
   /** A {@code -dev} agent given {@code -ui=<enabled>}. */
   public static Agent startDevWithUi(boolean enabled) throws Exception {
     return start(f -> {

@@ -33,6 +33,14 @@ public final class ApiClient implements AutoCloseable {
     return sendBytes(method, uri, body == null ? null : Buffer.buffer(body));
   }
 
+  /** With {@code X-Consul-Token: token}; no header for null. */
+  public HttpResponse<Buffer> send(HttpMethod method, String uri, String body, String token) throws Exception {
+    var request = client.request(method, uri);
+    if (token != null) request.putHeader("X-Consul-Token", token);
+    var future = body == null ? request.send() : request.sendBuffer(Buffer.buffer(body));
+    return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
   public HttpResponse<Buffer> sendBytes(HttpMethod method, String uri, Buffer body) throws Exception {
     var request = client.request(method, uri);
     var future = body == null ? request.send() : request.sendBuffer(body);
