@@ -181,6 +181,13 @@ public final class TestAgent {
     }
   }
 
+  /** Polls until {@code value} is not null (at most 15 s), and returns it. */
+  public static <T> T awaitValue(java.util.concurrent.Callable<T> value) throws Exception {
+    T[] out = (T[]) new Object[1];
+    awaitTrue(() -> (out[0] = value.call()) != null);
+    return out[0];
+  }
+
   public static void stop(Agent agent) throws Exception {
     if (agent != null) agent.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
   }
