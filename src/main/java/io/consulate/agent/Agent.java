@@ -384,13 +384,17 @@ public final class Agent {
     // Each step runs even if the one before failed for good (logged): one bad definition loses nothing else.
     return writes.untilAccepted("this node's registration", local::start)
         .eventually(() -> writes.untilAccepted("saved checks", checks::start))
-        .eventually(() -> writes.untilAccepted("config-file services", () -> local.reconcileConfig(config.services())))
+        .eventually(() -> writes.untilAccepted("config-file services", () -> local.reconcileConfig(acl.registrable(config.services()))))
         .eventually(() -> writes.untilAccepted("config-file checks", () -> checks.reconcileConfig(config.checks())))
         .onComplete(ar -> {
           // A step that failed for good (logged) is not a reason to stop keeping the rest: anti-entropy then
           // brings the catalog in line with this agent, as it does for every later difference.
           reaper.start();
           startAntiEntropy();
+          // A config-file service the agent token could not register is tried again when the ACLs change.
+          store.aclSnapshots().subscribe(s -> context.runOnContext(v -> {
+            if (acl.blocked()) local.reconcileConfig(acl.registrable(config.services()));
+          }));
           if (role != Role.CLIENT) startLeaderDuties();
           registered.complete(null);
         });
@@ -416,7 +420,7 @@ public final class Agent {
         scriptPolicy(config));
     checks = new AgentChecks(store, local, monitor, new SavedRegistrations(config.dataDir(), "checks", io));
     reaper = new CriticalReaper(node.name(), store::snapshot, Clock.systemUTC(), timers, this::reap);
-    antiEntropy = new AntiEntropy(store, local, checks);
+    antiEntropy = new AntiEntropy(store, local, checks, acl::mayRegister);
   }
 
   private static ScriptPolicy scriptPolicy(AgentConfig c) {
@@ -547,7 +551,7 @@ public final class Agent {
     config = next;
     dnsConfig = dnsConfig(next);
     local.scripts(scriptPolicy(next));
-    return local.reconcileConfig(next.services())
+    return local.reconcileConfig(acl.registrable(next.services()))
         .thenCompose(v -> checks.reconcileConfig(next.checks()))
         .thenRun(() -> LOG.info("configuration reloaded: " + next.services().size() + " service(s) from config files"));
   }

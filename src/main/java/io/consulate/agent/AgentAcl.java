@@ -7,6 +7,7 @@ import io.consulate.acl.Authorizer;
 import io.consulate.acl.Authorizers;
 import io.consulate.acl.BuiltinPolicies;
 import io.consulate.dns.DnsConfig;
+import io.consulate.local.ServiceDefinition;
 import io.consulate.store.AclCommand;
 import io.consulate.store.Store;
 import java.time.OffsetDateTime;
@@ -29,6 +30,8 @@ final class AgentAcl {
   /** The DNS view last built, and what it was built from: rebuilt only when either changes. */
   private volatile DnsView dns = new DnsView(null, null, null);
   private volatile boolean warnedDnsToken;
+  /** A registration of the agent's was blocked: worth trying again when the ACL state changes. */
+  private volatile boolean blocked;
 
   private record DnsView(AclState state, DnsConfig base, DnsConfig withAcl) {}
 
@@ -65,6 +68,39 @@ final class AgentAcl {
       warnedDnsToken = true;
       return Authorizers.denyAll();
     }
+  }
+
+  /**
+   * Whether the agent's own token ({@code acl.tokens.agent}, else {@code default}, else anonymous) may register
+   * {@code d}: config-file services and anti-entropy's repairs are the agent's writes, as in Consul, and one it may
+   * not make is logged as Consul logs it and left out.
+   */
+  boolean mayRegister(ServiceDefinition d) {
+    if (resolver == null) return true;
+    AclResolver.Identity id;
+    try {
+      String token = config.get().acl().agent();
+      id = resolver.resolve(token.isEmpty() ? config.get().acl().defaultToken() : token);
+    } catch (io.consulate.acl.AclNotFoundException e) {
+      LOG.warning("Service registration blocked by ACLs: service=" + d.id() + " error=\"ACL not found\"");
+      blocked = true;
+      return false;
+    }
+    if (id.authorizer().serviceWrite(d.name())) return true;
+    LOG.warning("Service registration blocked by ACLs: service=" + d.id() + " accessorID=" + id.accessorId());
+    blocked = true;
+    return false;
+  }
+
+  /** The config-file services the agent's token may register. */
+  List<ServiceDefinition> registrable(List<ServiceDefinition> services) {
+    blocked = false;
+    return services.stream().filter(this::mayRegister).toList();
+  }
+
+  /** Whether the last look left a registration out (the agent token may be created or granted later). */
+  boolean blocked() {
+    return blocked;
   }
 
   /** A server's periodic duty: the ACL state's built-in objects, created once (by whichever server gets there). */

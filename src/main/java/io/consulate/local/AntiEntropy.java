@@ -24,11 +24,15 @@ public final class AntiEntropy {
   private final LocalAgent local;
   private final AgentChecks checks;
   private Set<String> seenLastPass = Set.of();
+  /** Whether the agent's token may write a service back (ACLs); a blocked one is logged there and left out. */
+  private final java.util.function.Predicate<ServiceDefinition> mayRegister;
 
-  public AntiEntropy(Store store, LocalAgent local, AgentChecks checks) {
+  public AntiEntropy(Store store, LocalAgent local, AgentChecks checks,
+      java.util.function.Predicate<ServiceDefinition> mayRegister) {
     this.store = store;
     this.local = local;
     this.checks = checks;
+    this.mayRegister = mayRegister;
   }
 
   /** One pass; completes with the number of repairs written. Passes must not overlap. */
@@ -64,7 +68,9 @@ public final class AntiEntropy {
     CompletionStage<?> chain = CompletableFuture.completedFuture(null);
     if (confirmed.contains("node")) chain = chain.thenCompose(x -> local.registerNode());
     List<ServiceDefinition> restore = new ArrayList<>();
-    for (ServiceDefinition d : services) if (confirmed.contains("service:" + d.id())) restore.add(d);
+    for (ServiceDefinition d : services) {
+      if (confirmed.contains("service:" + d.id()) && mayRegister.test(d)) restore.add(d);
+    }
     if (!restore.isEmpty()) chain = chain.thenCompose(x -> local.restore(restore));
     for (String id : strays) {
       if (confirmed.contains("stray:" + id)) {
