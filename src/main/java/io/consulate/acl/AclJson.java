@@ -44,9 +44,9 @@ public final class AclJson {
     return j;
   }
 
-  /** A token as a request gives it; IDs it lacks are the caller's to fill in. */
+  /** A token as a request gives it; IDs it lacks or leaves empty (Consul's Go client sends "") are the caller's. */
   public static AclToken token(Fields f, String accessorId, String secretId, String createTime) {
-    return new AclToken(f.string(accessorId, "AccessorID"), f.string(secretId, "SecretID"),
+    return new AclToken(nonEmpty(f.string("", "AccessorID"), accessorId), nonEmpty(f.string("", "SecretID"), secretId),
         f.string("", "Description"), links(f, "Policies"), links(f, "Roles"), serviceIdentities(f),
         nodeIdentities(f), f.bool(false, "Local"), f.string(createTime, "CreateTime"), f.string("", "Hash"),
         f.longValue(0, "CreateIndex"), f.longValue(0, "ModifyIndex"));
@@ -62,6 +62,10 @@ public final class AclJson {
     return new AclRole(f.string(id, "ID"), f.string("", "Name"), f.string("", "Description"), links(f, "Policies"),
         serviceIdentities(f), nodeIdentities(f), f.string("", "Hash"), f.longValue(0, "CreateIndex"),
         f.longValue(0, "ModifyIndex"));
+  }
+
+  private static String nonEmpty(String given, String otherwise) {
+    return given.isEmpty() ? otherwise : given;
   }
 
   private static JsonArray links(List<AclLink> links) {

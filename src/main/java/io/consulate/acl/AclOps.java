@@ -164,6 +164,45 @@ public final class AclOps {
     relinkRole(c, id, null);
   }
 
+  /**
+   * A secondary datacenter takes the primary's policies, roles and global tokens as they are (its own local tokens
+   * stay): what the primary has is stored or updated here, what it no longer has goes. Objects keep their IDs,
+   * secrets, links and hashes; indexes are this datacenter's.
+   */
+  public static void replicate(AclChanges c, List<AclPolicy> policies, List<AclRole> roles, List<AclToken> tokens,
+      boolean bootstrapped) {
+    java.util.Set<String> keep = new java.util.HashSet<>();
+    for (AclPolicy p : policies) {
+      keep.add(p.id());
+      AclPolicy mine = c.policy(p.id());
+      if (mine == null || !mine.hash().equals(p.hash()) || !mine.name().equals(p.name())) {
+        c.putPolicy(p.withIndexes(mine == null ? c.index() : mine.createIndex(), c.index()));
+      }
+    }
+    for (AclPolicy p : listOf(c.policies())) if (!keep.contains(p.id())) c.deletePolicy(p.id());
+    keep.clear();
+    for (AclRole r : roles) {
+      keep.add(r.id());
+      AclRole mine = c.role(r.id());
+      if (mine == null || !mine.hash().equals(r.hash()) || !mine.policies().equals(r.policies())) {
+        c.putRole(r.withIndexes(mine == null ? c.index() : mine.createIndex(), c.index()));
+      }
+    }
+    for (AclRole r : listOf(c.roles())) if (!keep.contains(r.id())) c.deleteRole(r.id());
+    keep.clear();
+    for (AclToken t : tokens) {
+      if (t.local()) continue;
+      keep.add(t.accessorId());
+      AclToken mine = c.token(t.accessorId());
+      if (mine == null || !mine.hash().equals(t.hash()) || !mine.policies().equals(t.policies())
+          || !mine.roles().equals(t.roles())) {
+        c.putToken(t.withIndexes(mine == null ? c.index() : mine.createIndex(), c.index()));
+      }
+    }
+    for (AclToken t : listOf(c.tokens())) if (!t.local() && !keep.contains(t.accessorId())) c.deleteToken(t.accessorId());
+    if (bootstrapped && c.bootstrapIndex() == 0) c.bootstrapped();
+  }
+
   /** Links given by ID or by name, resolved to both; a link to nothing is refused. Duplicates are dropped. */
   private static List<AclLink> policyLinks(AclChanges c, List<AclLink> given) {
     List<AclLink> out = new ArrayList<>();

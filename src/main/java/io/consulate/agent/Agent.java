@@ -147,7 +147,7 @@ public final class Agent {
         config.server() && !config.wan().enabled() ? DatacenterErrors.WAN_DISABLED : DatacenterErrors.NOT_IN_WAN));
     this.queries = new QueryExecutor(store::snapshot, store::kvState, datacenters, config.datacenter(), config.nodeName());
     store.gate(new ProtocolGate(config.protocol(), () -> cluster == null ? List.of() : cluster.members()));
-    this.acl = new AgentAcl(store, () -> this.config);
+    this.acl = new AgentAcl(store, () -> this.config, datacenters);
   }
 
   /** Starts an agent; {@code configSource} is re-read on reload. */
@@ -459,6 +459,7 @@ public final class Agent {
     SessionReaper sessions = new SessionReaper(store, Clock.systemUTC());
     SerfHealthKeeper serf = new SerfHealthKeeper(store, membership != null ? membership : cluster,
         config.cluster().reconnectTimeout(), Clock.systemUTC(), VERSION);
+    acl.startReplication();
     vertx.setPeriodic(0, 1000, id -> {
       acl.initialize();
       sessions.sweep();
@@ -512,7 +513,7 @@ public final class Agent {
         new SnapshotReads<>(blocking, info.datacenter(), view, store::barrier), info.datacenter());
     java.util.function.Function<Vertx, io.vertx.ext.web.Router> routes = vx -> HttpApi.router(vx, store, blocking, local,
         checks, info, view, this::reload, this::leave, kvBlocking, Clock.systemUTC(), metrics.registry, logStream,
-        datacenters, queries, acl.resolver(), ui::mount);
+        datacenters, queries, acl.http(), ui::mount);
     Future<Void> plain = config.httpPort() < 0 ? Future.succeededFuture()
         : listen("HTTP", config.httpPort(), new io.vertx.core.http.HttpServerOptions(), routes, p -> httpPort = p);
     return plain.compose(v -> config.httpsPort() < 0 ? Future.succeededFuture()
@@ -612,6 +613,7 @@ public final class Agent {
   public synchronized Future<Void> close() {
     if (closing == null) {
       if (reaper != null) reaper.stop();
+      acl.close();
       // Leave the WAN first, as Consul does: other datacenters stop choosing this server before it stops answering.
       if (wan != null) wan.close();
       java.util.logging.LogManager.getLogManager().getLogger("").removeHandler(logStream);

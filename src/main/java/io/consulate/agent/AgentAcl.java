@@ -6,7 +6,10 @@ import io.consulate.acl.AclToken;
 import io.consulate.acl.Authorizer;
 import io.consulate.acl.Authorizers;
 import io.consulate.acl.BuiltinPolicies;
+import io.consulate.cluster.Datacenters;
 import io.consulate.dns.DnsConfig;
+import io.consulate.http.AclHttp;
+import io.consulate.store.AclReplicator;
 import io.consulate.local.ServiceDefinition;
 import io.consulate.store.AclCommand;
 import io.consulate.store.Store;
@@ -27,6 +30,7 @@ final class AgentAcl {
   private final Store store;
   private final Supplier<AgentConfig> config;
   private final AclResolver resolver;
+  private final AclReplicator replicator;
   /** The DNS view last built, and what it was built from: rebuilt only when either changes. */
   private volatile DnsView dns = new DnsView(null, null, null);
   private volatile boolean warnedDnsToken;
@@ -35,18 +39,35 @@ final class AgentAcl {
 
   private record DnsView(AclState state, DnsConfig base, DnsConfig withAcl) {}
 
-  AgentAcl(Store store, Supplier<AgentConfig> config) {
+  AgentAcl(Store store, Supplier<AgentConfig> config, Datacenters datacenters) {
     this.store = store;
     this.config = config;
     AclSettings acl = config.get().acl();
     this.resolver = !acl.enabled() ? null : new AclResolver(store::aclState, config.get().datacenter(),
         acl.defaultPolicy(),
         () -> this.config.get().acl().defaultToken());
+    this.replicator = resolver == null || !config.get().server() || primary() ? null
+        : new AclReplicator(store, datacenters, acl.primaryDatacenter(), () -> this.config.get().acl().replication(),
+            java.time.Clock.systemUTC());
   }
 
-  /** Null with ACLs off. */
-  AclResolver resolver() {
-    return resolver;
+  private boolean primary() {
+    return config.get().acl().primaryDatacenter().equals(config.get().datacenter());
+  }
+
+  /** What the HTTP API needs; null with ACLs off. */
+  AclHttp http() {
+    return resolver == null ? null
+        : new AclHttp(resolver, config.get().acl().primaryDatacenter(), replicator == null ? null : replicator::status);
+  }
+
+  /** A secondary datacenter's server starts pulling the primary's ACLs (it writes only while it leads). */
+  void startReplication() {
+    if (replicator != null) replicator.start();
+  }
+
+  void close() {
+    if (replicator != null) replicator.close();
   }
 
   /** {@code base} answering with what the {@code dns} token (else {@code default}) may read. */
@@ -105,7 +126,7 @@ final class AgentAcl {
 
   /** A server's periodic duty: the ACL state's built-in objects, created once (by whichever server gets there). */
   void initialize() {
-    if (resolver == null || !config.get().server()) return;
+    if (resolver == null || !config.get().server() || !primary()) return;
     AclState s = store.aclState();
     String initial = config.get().acl().initialManagement();
     boolean missing = s.policy(BuiltinPolicies.GLOBAL_MANAGEMENT_ID) == null

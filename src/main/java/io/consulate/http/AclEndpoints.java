@@ -30,12 +30,44 @@ final class AclEndpoints {
   private final SnapshotReads<AclState> reads;
   private final boolean enabled;
   private final Clock clock;
+  /** This datacenter's replication from the primary; null in the primary (and with ACLs off). */
+  private final java.util.function.Supplier<JsonObject> replication;
 
-  AclEndpoints(Store store, SnapshotReads<AclState> reads, boolean enabled, Clock clock) {
+  AclEndpoints(Store store, SnapshotReads<AclState> reads, boolean enabled, Clock clock,
+      java.util.function.Supplier<JsonObject> replication) {
     this.store = store;
     this.reads = reads;
     this.enabled = enabled;
     this.clock = clock;
+    this.replication = replication;
+  }
+
+  /** Consul's {@code /v1/acl/replication}: no token needed; the primary answers that it does not replicate. */
+  Object replication(RoutingContext ctx) {
+    enabled();
+    if (replication != null) return replication.get();
+    return new JsonObject().put("Enabled", false).put("Running", false).put("SourceDatacenter", "")
+        .put("ReplicationType", "").put("ReplicatedIndex", 0).put("ReplicatedRoleIndex", 0)
+        .put("ReplicatedTokenIndex", 0).put("LastSuccess", "0001-01-01T00:00:00Z")
+        .put("LastError", "0001-01-01T00:00:00Z").put("LastErrorMessage", "");
+  }
+
+  /**
+   * What a secondary datacenter replicates ({@link io.consulate.store.AclReplicator}): every policy and role and the
+   * global tokens, secrets included, blocking on the ACL index; the replication token needs acl:write.
+   */
+  Object replicationSource(RoutingContext ctx) {
+    aclWrite(ctx);
+    return reads.read(ctx, AclState::index, s -> {
+      JsonArray policies = new JsonArray();
+      for (AclPolicy p : s.policies()) policies.add(AclJson.policy(p));
+      JsonArray roles = new JsonArray();
+      for (AclRole r : s.roles()) roles.add(AclJson.role(r));
+      JsonArray tokens = new JsonArray();
+      for (AclToken t : s.tokens()) if (!t.local()) tokens.add(AclJson.token(t));
+      return new JsonObject().put("Policies", policies).put("Roles", roles).put("Tokens", tokens)
+          .put("Bootstrapped", s.bootstrapIndex() != 0);
+    });
   }
 
   Object bootstrap(RoutingContext ctx) {

@@ -21,7 +21,8 @@ import java.util.Set;
  */
 final class DatacenterForwarding {
   private static final List<String> ROUTED = List.of("/v1/catalog/", "/v1/health/", "/v1/kv/", "/v1/session/",
-      "/v1/txn", "/v1/event/fire/", "/v1/query", "/v1/coordinate/", "/v1/snapshot", "/v1/internal/ui/", "/v1/status/");
+      "/v1/txn", "/v1/event/fire/", "/v1/query", "/v1/coordinate/", "/v1/snapshot", "/v1/internal/ui/", "/v1/status/",
+      "/v1/acl/");
   /** What this agent asks another one for itself (DNS entries, prepared query failover): never a user's request. */
   private static final String INTERNAL = "/v1/internal/consulate/";
   /** Answered here whatever the datacenter asked: the list of datacenters itself. */
@@ -47,6 +48,11 @@ final class DatacenterForwarding {
       ctx.next();
       return;
     }
+    forward(ctx, dc.toLowerCase(Locale.ROOT));
+  }
+
+  /** Sends the whole request to a server of {@code dc} and writes its answer as it came. */
+  void forward(RoutingContext ctx, String dc) {
     long timeout = timeoutMillis(ctx);
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     for (Map.Entry<String, String> h : ctx.request().headers()) {
@@ -55,7 +61,7 @@ final class DatacenterForwarding {
     Buffer body = ctx.body() == null ? null : ctx.body().buffer();
     ForwardedRequest request = new ForwardedRequest(ctx.request().method().name(), ctx.request().uri(), headers,
         body == null ? new byte[0] : body.getBytes());
-    Replies.onContext(datacenters.forward(dc.toLowerCase(Locale.ROOT), request, timeout)).onComplete(ar -> {
+    Replies.onContext(datacenters.forward(dc, request, timeout)).onComplete(ar -> {
       if (ar.failed()) Replies.fail(ctx, ar.cause());
       else write(ctx.response(), ar.result());
     });

@@ -1,6 +1,5 @@
 package io.consulate.http;
 
-import io.consulate.acl.AclResolver;
 import io.consulate.acl.AclState;
 import io.consulate.local.AgentChecks;
 import io.consulate.local.LocalAgent;
@@ -35,7 +34,7 @@ public final class HttpApi {
       AgentChecks checks, AgentInfo info, ClusterView cluster, Supplier<CompletionStage<Void>> reload,
       Supplier<CompletionStage<Void>> leave, BlockingQueries<KvState> kvBlocking, Clock clock,
       PrometheusMeterRegistry metrics, LogStream log, Datacenters datacenters, QueryExecutor queryExecutor,
-      AclResolver acl, Consumer<Router> moreRoutes) {
+      AclHttp acl, Consumer<Router> moreRoutes) {
     SnapshotReads<CatalogSnapshot> reads = new SnapshotReads<>(blocking, info.datacenter(), cluster, store::barrier);
     AgentEndpoints agentApi = new AgentEndpoints(agent, info, cluster, reload);
     AgentCheckEndpoints checkApi = new AgentCheckEndpoints(store, agent, checks);
@@ -58,7 +57,8 @@ public final class HttpApi {
     MonitorEndpoint monitorApi = new MonitorEndpoint(log);
     SnapshotReads<AclState> aclReads = new SnapshotReads<>(new BlockingQueries<>(vertx, store.aclSnapshots()),
         info.datacenter(), cluster, store::barrier);
-    AclEndpoints aclApi = new AclEndpoints(store, aclReads, acl != null, clock);
+    AclEndpoints aclApi = new AclEndpoints(store, aclReads, acl != null, clock,
+        acl == null ? null : acl.replication());
 
     Router router = Router.router(vertx);
     router.route().handler(HttpApi::rawBodies);
@@ -69,7 +69,10 @@ public final class HttpApi {
     router.errorHandler(400, ctx -> Replies.text(ctx.response(), 400, "Bad request"));
     router.route("/v1/*").handler(forwarding::handle);
     // Requests for another datacenter went there with their token above; the others are resolved here, once.
-    if (acl != null) router.route("/v1/*").handler(RequestAcl.resolver(acl));
+    if (acl != null && !acl.primaryDatacenter().equals(info.datacenter())) {
+      router.route("/v1/acl/*").handler(new AclPrimaryRouting(acl.primaryDatacenter(), forwarding, store::aclState)::handle);
+    }
+    if (acl != null) router.route("/v1/*").handler(RequestAcl.resolver(acl.resolver()));
     // The web UI's assets and summary endpoints (package ui, above this one): before the 404 for unknown paths.
     moreRoutes.accept(router);
     return new RouteTable(router, new RouteMetrics(metrics))
@@ -152,6 +155,8 @@ public final class HttpApi {
         .put("/v1/acl/role/:id", aclApi::roleUpdate)
         .delete("/v1/acl/role/:id", aclApi::roleDelete)
         .get("/v1/acl/roles", aclApi::roleList)
+        .get("/v1/acl/replication", aclApi::replication)
+        .get(io.consulate.store.AclReplicator.SOURCE_PATH, aclApi::replicationSource)
         .put("/v1/session/create", session::sessionCreate)
         .put("/v1/session/destroy/:id", session::sessionDestroy)
         .put("/v1/session/renew/:id", session::sessionRenew)

@@ -7,6 +7,8 @@ import io.consulate.acl.AclRole;
 import io.consulate.acl.AclToken;
 import io.consulate.json.Fields;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * ACL writes (Consul's ACL RPCs): bootstrap, the leader's initialization, tokens, policies and roles, each checked
@@ -172,6 +174,32 @@ public sealed interface AclCommand<R> extends Command<R> {
     }
   }
 
+  /** A secondary datacenter's copy of the primary's ACLs ({@link AclOps#replicate}); the JSON is the primary's. */
+  record Replicate(JsonObject primary) implements AclCommand<Void> {
+    public Void apply(Mutation m) {
+      List<AclPolicy> policies = new ArrayList<>();
+      for (Object o : primary.getJsonArray("Policies")) policies.add(AclJson.policy(Fields.of((JsonObject) o), ""));
+      List<AclRole> roles = new ArrayList<>();
+      for (Object o : primary.getJsonArray("Roles")) roles.add(AclJson.role(Fields.of((JsonObject) o), ""));
+      List<AclToken> tokens = new ArrayList<>();
+      for (Object o : primary.getJsonArray("Tokens")) tokens.add(decodeToken(o));
+      AclOps.replicate(m.acl(), policies, roles, tokens, primary.getBoolean("Bootstrapped", false));
+      return null;
+    }
+
+    public JsonObject toJson() {
+      return new JsonObject().put("replicate", primary);
+    }
+
+    public Object encodeResult(Void result) {
+      return null;
+    }
+
+    public Void decodeResult(Object encoded) {
+      return null;
+    }
+  }
+
   private static AclToken decodeToken(Object encoded) {
     return AclJson.token(Fields.of((JsonObject) encoded), "", "", "");
   }
@@ -190,6 +218,7 @@ public sealed interface AclCommand<R> extends Command<R> {
     if (j.containsKey("deletePolicy")) return new DeletePolicy(j.getString("deletePolicy"));
     if (j.containsKey("role")) return new PutRole(AclJson.role(Fields.of(j.getJsonObject("role")), ""), j.getBoolean("create"));
     if (j.containsKey("deleteRole")) return new DeleteRole(j.getString("deleteRole"));
+    if (j.containsKey("replicate")) return new Replicate(j.getJsonObject("replicate"));
     throw new IllegalArgumentException("unknown ACL command " + j.fieldNames());
   }
 }
