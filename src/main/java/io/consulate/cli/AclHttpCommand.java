@@ -96,19 +96,29 @@ abstract class AclHttpCommand extends HttpCommand implements Callable<Integer> {
     return found;
   }
 
-  /** A policy's ID by name, as {@code GetPolicyIDByName}. */
-  String policyIdByName(String name, String failure) throws Failure, InterruptedException {
-    return object("GET", "/v1/acl/policy/name/" + encode(name), null,
-        failure + ": Failed to find policy with name " + name).getString("ID");
+  /**
+   * The ID of the policy or role given by {@code -id} (a unique prefix) or else {@code -name}, as Consul's
+   * {@code GetPolicyIDByName} and {@code GetRoleIDByName} find it.
+   */
+  String idOrName(Kind kind, String id, String name) throws Failure, InterruptedException {
+    String failure = "Error determining " + kind.noun + " ID";
+    if (!id.isEmpty()) return id(kind, id, failure);
+    if (kind == Kind.POLICY) {
+      return object("GET", "/v1/acl/policy/name/" + encode(name), null,
+          failure + ": Failed to find policy with name " + name).getString("ID");
+    }
+    JsonArray all = array(kind.list, failure);
+    for (int i = 0; i < all.size(); i++) {
+      if (name.equals(all.getJsonObject(i).getString("Name"))) return all.getJsonObject(i).getString("ID");
+    }
+    throw new Failure(failure + ": No such " + kind.noun + " with name " + name);
   }
 
-  /** A role's ID by name, as {@code GetRoleIDByName}. */
-  String roleIdByName(String name, String failure) throws Failure, InterruptedException {
-    JsonArray roles = array(Kind.ROLE.list, failure);
-    for (int i = 0; i < roles.size(); i++) {
-      if (name.equals(roles.getJsonObject(i).getString("Name"))) return roles.getJsonObject(i).getString("ID");
-    }
-    throw new Failure(failure + ": No such role with name " + name);
+  /** A policy or role read by {@code -id} (a unique prefix) or else by {@code -name}, through the name endpoint. */
+  JsonObject read(Kind kind, String id, String name) throws Failure, InterruptedException {
+    String path = id.isEmpty() ? "/v1/acl/" + kind.noun + "/name/" + encode(name)
+        : "/v1/acl/" + kind.noun + "/" + encode(id(kind, id, "Error determining " + kind.noun + " ID"));
+    return object("GET", path, null, "Error reading " + kind.noun + " \"" + (id.isEmpty() ? name : id) + "\"");
   }
 
   /** Policy (or role) links: names as given (the agent resolves them), ID prefixes resolved here. */

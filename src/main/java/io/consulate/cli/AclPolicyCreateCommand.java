@@ -1,10 +1,6 @@
 package io.consulate.cli;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,28 +10,14 @@ import picocli.CommandLine.Option;
 final class AclPolicyCreateCommand extends AclHttpCommand {
   @Mixin AclFormatFlag format;
   @Option(names = "-name", description = "The new policy's name. This flag is required.") String name = "";
-  @Option(names = "-description", description = "A description of the policy") String description = "";
-  @Option(names = "-valid-datacenter", description = "Datacenter that the policy should be valid within. This flag may "
-      + "be specified multiple times") List<String> datacenters = new ArrayList<>();
-  @Option(names = "-rules", description = "The policy rules. May be prefixed with '@' to indicate that the value is a "
-      + "file path to load the rules from. '-' may also be given to indicate that the rules are available on stdin")
-  String rules = "";
+  @Mixin AclPolicyFlags fields;
 
   @Override
   int run() throws Exception {
     String f = format.get();
     if (name.isEmpty()) return fail("Missing require '-name' flag");
-    JsonObject policy = new JsonObject().put("Name", name).put("Description", description)
-        .put("Rules", rules(rules)).put("Datacenters", new JsonArray(new ArrayList<>(datacenters)));
+    JsonObject policy = new JsonObject().put("Name", name).put("Description", fields.description)
+        .put("Rules", fields.rules()).put("Datacenters", fields.datacenters());
     return print(PolicyFormatter.policy(f, object("PUT", "/v1/acl/policy", policy, "Failed to create new policy")));
-  }
-
-  /** The {@code -rules} value read as Consul's {@code LoadDataSource} reads it. */
-  static String rules(String arg) throws Failure {
-    try {
-      return DataSource.read(arg);
-    } catch (IOException e) {
-      throw new Failure("Error loading rules: " + e.getMessage());
-    }
   }
 }

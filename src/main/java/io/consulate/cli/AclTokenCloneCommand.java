@@ -9,16 +9,14 @@ import picocli.CommandLine.Option;
 @Command(name = "clone", description = "Clone an ACL token", mixinStandardHelpOptions = true)
 final class AclTokenCloneCommand extends AclHttpCommand {
   @Mixin AclFormatFlag format;
-  @Option(names = {"-accessor-id", "-id"}, description = "The Accessor ID of the token to clone. It may be specified as "
-      + "a unique ID prefix but will error if the prefix matches multiple token Accessor IDs (-id is deprecated)")
-  String accessorId = "";
+  @Mixin AclAccessorIdFlag accessorId;
   @Option(names = "-description", description = "A description of the new cloned token") String description = "";
 
   @Override
   int run() throws Exception {
     String f = format.get();
-    if (accessorId.isEmpty()) return fail("Cannot clone a token without specifying the -accessor-id parameter");
-    String id = id(Kind.TOKEN, accessorId, "Error determining token ID");
+    if (accessorId.value.isEmpty()) return fail("Cannot clone a token without specifying the -accessor-id parameter");
+    String id = id(Kind.TOKEN, accessorId.value, "Error determining token ID");
     JsonObject body = new JsonObject().put("Description", description);
     return print(TokenFormatter.token(f,
         object("PUT", "/v1/acl/token/" + encode(id) + "/clone", body, "Error cloning token")));

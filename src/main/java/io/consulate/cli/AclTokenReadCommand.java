@@ -9,21 +9,19 @@ import picocli.CommandLine.Option;
 @Command(name = "read", description = "Read an ACL token", mixinStandardHelpOptions = true)
 final class AclTokenReadCommand extends AclHttpCommand {
   @Mixin AclFormatFlag format;
-  @Option(names = {"-accessor-id", "-id"}, description = "The Accessor ID of the token to read. It may be specified as a "
-      + "unique ID prefix but will error if the prefix matches multiple token Accessor IDs (-id is deprecated)")
-  String accessorId = "";
+  @Mixin AclAccessorIdFlag accessorId;
   @Option(names = "-self", description = "Indicates that the current HTTP token should be read by secret ID instead of "
       + "expecting a -accessor-id option") boolean self;
 
   @Override
   int run() throws Exception {
     String f = format.get();
-    if (accessorId.isEmpty() && !self) return fail("Must specify the -accessor-id parameter");
+    if (accessorId.value.isEmpty() && !self) return fail("Must specify the -accessor-id parameter");
     JsonObject token;
     if (self) {
       token = object("GET", "/v1/acl/token/self", null, "Error reading token");
     } else {
-      String id = id(Kind.TOKEN, accessorId, "Error determining token ID");
+      String id = id(Kind.TOKEN, accessorId.value, "Error determining token ID");
       token = object("GET", "/v1/acl/token/" + encode(id), null, "Error reading token \"" + id + "\"");
     }
     return print(TokenFormatter.token(f, token));

@@ -15,9 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "update", description = "Update an ACL token", mixinStandardHelpOptions = true)
 final class AclTokenUpdateCommand extends AclHttpCommand {
   @Mixin AclFormatFlag format;
-  @Option(names = {"-accessor-id", "-id"}, description = "The Accessor ID of the token to update. It may be specified as "
-      + "a unique ID prefix but will error if the prefix matches multiple token Accessor IDs (-id is deprecated)")
-  String accessorId = "";
+  @Mixin AclAccessorIdFlag accessorId;
   @Option(names = "-description", description = "A description of the token") String description = "";
   @Option(names = "-policy-id", description = "ID of a policy to use for this token. Overwrites existing policies. "
       + "May be specified multiple times") List<String> policyIds = new ArrayList<>();
@@ -36,8 +34,8 @@ final class AclTokenUpdateCommand extends AclHttpCommand {
   @Override
   int run() throws Exception {
     String f = format.get();
-    if (accessorId.isEmpty()) return fail("Cannot update a token without specifying the -accessor-id parameter");
-    String id = id(Kind.TOKEN, accessorId, "Error determining token ID");
+    if (accessorId.value.isEmpty()) return fail("Cannot update a token without specifying the -accessor-id parameter");
+    String id = id(Kind.TOKEN, accessorId.value, "Error determining token ID");
     JsonObject token = object("GET", "/v1/acl/token/" + encode(id), null, "Error when retrieving current token");
     if (!description.isEmpty()) token.put("Description", description);
     boolean replace = !policyIds.isEmpty() || !policyNames.isEmpty();
