@@ -1,6 +1,8 @@
 package io.consulate.agent;
 
+import io.consulate.cli.AclCommand;
 import io.consulate.cli.CatalogCommand;
+import io.consulate.cli.ClientPreflight;
 import io.consulate.cli.TlsCommand;
 import io.consulate.cli.EventCommand;
 import io.consulate.cli.ExecCommand;
@@ -33,7 +35,7 @@ import picocli.CommandLine.Command;
         KvCommand.class, LockCommand.class, WatchCommand.class, TemplateCommand.class, JoinCommand.class,
         LeaveCommand.class, SnapshotCommand.class, EventCommand.class, ValidateCommand.class, VersionCommand.class,
         InfoCommand.class, MaintCommand.class, ForceLeaveCommand.class, KeygenCommand.class, MonitorCommand.class,
-        RttCommand.class, ExecCommand.class, TlsCommand.class})
+        RttCommand.class, ExecCommand.class, TlsCommand.class, AclCommand.class})
 public final class Main implements Runnable {
   @Override
   public void run() {
@@ -54,6 +56,8 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main());
     // "@file" is Consul's data-from-a-file argument (kv put, kv import, -filter), not picocli's argument file.
     cli.setExpandAtFiles(false);
+    // HTTP commands build their client settings (the token file) first, as Consul's APIClient() does.
+    cli.setExecutionStrategy(new ClientPreflight());
     // services reads service files with the agent's config loader, which package cli may not use.
     cli.addSubcommand(new ServicesCommand(ServiceFiles::read));
     UnsupportedFlags.addTo(cli.getSubcommands().get("agent").getCommandSpec());

@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Base of the commands that talk to a running agent, with Consul's client flags: {@code -http-addr} (else
- * {@code CONSUL_HTTP_ADDR}, else 127.0.0.1:8500), {@code -token} (else {@code CONSUL_HTTP_TOKEN}), sent as
- * {@code X-Consul-Token}, and {@code -datacenter}, sent as {@code ?dc=} on every request; over HTTPS
+ * {@code CONSUL_HTTP_ADDR}, else 127.0.0.1:8500), {@code -token} and {@code -token-file} (else {@code CONSUL_HTTP_TOKEN}
+ * and {@code CONSUL_HTTP_TOKEN_FILE}, chosen as {@link ApiToken} says), sent as {@code X-Consul-Token}, and {@code -datacenter}, sent as {@code ?dc=} on every request; over HTTPS
  * ({@code https://} in the address, or {@code CONSUL_HTTP_SSL=true}) {@code -ca-file}, {@code -client-cert} and
  * {@code -client-key} (or {@code CONSUL_CACERT}, {@code CONSUL_CLIENT_CERT}, {@code CONSUL_CLIENT_KEY}). A non-2xx
  * answer becomes one error line and exit code 1.
@@ -24,8 +24,12 @@ abstract class HttpCommand {
       description = "The agent's HTTP address (default: $CONSUL_HTTP_ADDR or 127.0.0.1:8500).")
   String httpAddr;
 
-  @Option(names = "-token", paramLabel = "TOKEN", description = "ACL token to use (default: $CONSUL_HTTP_TOKEN).")
+  @Option(names = "-token", paramLabel = "TOKEN", description = "ACL token to use in the request (default: $CONSUL_HTTP_TOKEN).")
   String token;
+
+  @Option(names = "-token-file", paramLabel = "FILE", description = "File containing the ACL token to use in the request "
+      + "instead of one specified via -token or CONSUL_HTTP_TOKEN (default: $CONSUL_HTTP_TOKEN_FILE).")
+  String tokenFile;
 
   @Option(names = "-datacenter", paramLabel = "DC",
       description = "Name of the datacenter to query (default: the agent's).")
@@ -44,6 +48,16 @@ abstract class HttpCommand {
   java.nio.file.Path clientKey;
 
   private HttpClient client;
+  private String resolvedToken;
+
+  /**
+   * The token every request carries ("" for none), read once; {@link ClientPreflight} calls it before the command runs
+   * so that an unreadable token file is one error line, as in Consul.
+   */
+  String token() throws IOException {
+    if (resolvedToken == null) resolvedToken = ApiToken.forCli(token, tokenFile, System.getenv());
+    return resolvedToken;
+  }
 
   /** Built on first use: TLS settings come from flags and the environment, and a plain agent needs none. */
   private HttpClient client() throws IOException {
@@ -87,12 +101,12 @@ abstract class HttpCommand {
     return reach(() -> client().send(request, HttpResponse.BodyHandlers.ofInputStream()));
   }
 
-  private HttpRequest.Builder request(String path) {
+  private HttpRequest.Builder request(String path) throws IOException {
     String dc = datacenter == null || datacenter.isEmpty() ? ""
         : (path.contains("?") ? "&" : "?") + "dc=" + encode(datacenter);
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path + dc));
-    String t = token != null ? token : System.getenv("CONSUL_HTTP_TOKEN");
-    if (t != null && !t.isEmpty()) b.header("X-Consul-Token", t);
+    String t = token();
+    if (!t.isEmpty()) b.header("X-Consul-Token", t);
     return b;
   }
 

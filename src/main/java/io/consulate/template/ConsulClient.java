@@ -14,10 +14,17 @@ public final class ConsulClient {
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
+  private final String token;
 
-  /** {@code address} is HOST:PORT or a URL, as {@code -consul-addr} and CONSUL_HTTP_ADDR accept. */
+  /** {@code address} is HOST:PORT or a URL, as {@code -consul-addr} and CONSUL_HTTP_ADDR accept; no token. */
   public ConsulClient(String address) {
+    this(address, "");
+  }
+
+  /** A client whose every request carries {@code token} as X-Consul-Token ("" for none). */
+  public ConsulClient(String address, String token) {
     this.base = address.contains("://") ? address.replaceAll("/+$", "") : "http://" + address;
+    this.token = token;
   }
 
   public String base() {
@@ -29,7 +36,9 @@ public final class ConsulClient {
     String blocking = index > 0 ? (path.contains("?") ? "&" : "?") + "index=" + index + "&wait=" + wait.toSeconds() + "s" : "";
     // Consul adds up to wait/16 of jitter; allow for it and for a slow network before giving up.
     Duration timeout = wait.plus(wait.dividedBy(16)).plusSeconds(10);
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base + path + blocking)).timeout(timeout).GET().build();
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path + blocking)).timeout(timeout).GET();
+    if (!token.isEmpty()) b.header("X-Consul-Token", token);
+    HttpRequest request = b.build();
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(res -> new Answer(res.statusCode(), res.body(),
         res.headers().firstValue("X-Consul-Index").map(ConsulClient::parseIndex).orElse(0L)));
   }

@@ -20,6 +20,13 @@ final class CliAgent implements AutoCloseable {
     return new CliAgent(TestAgent.startDev());
   }
 
+  /** A {@code -dev} agent with ACLs on, default policy deny and no token yet: {@code acl bootstrap} makes the first. */
+  static CliAgent startWithAclsToBootstrap(java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path config = dir.resolve("acl.hcl");
+    java.nio.file.Files.writeString(config, "acl {\n  enabled = true\n  default_policy = \"deny\"\n}\n");
+    return new CliAgent(TestAgent.startDevWithConfigFile(config));
+  }
+
   @Override
   public void close() throws Exception {
     api.close();
