@@ -21,6 +21,14 @@ public final class TestAgent {
     });
   }
 
+  /** A {@code -dev} agent also reading {@code configFile} ({@code -config-file}), e.g. an {@code acl} block. */
+  public static Agent startDevWithConfig(Path configFile) throws Exception {
+    return start(f -> {
+      f.dev = true;
+      f.configFiles.add(configFile);
+    });
+  }
+
   /** A {@code -dev} agent given {@code -protocol <version>}. */
   public static Agent startDevSpeaking(int protocol) throws Exception {
     return start(f -> {
