@@ -48,14 +48,11 @@ class UiAclBrowserTest {
   }
 
   private static void open(String hash) {
-    browser.driver.get(base + "/ui/#/" + hash);
-    browser.await(d -> "live".equals(d.findElement(By.id("live")).getText()));
+    browser.openUi(base, hash);
   }
 
-  /** The services listed once the page's latest fetch has painted; read in one script, as rows are replaced. */
-  @SuppressWarnings("unchecked")
   private static List<String> servicesListed() {
-    return (List<String>) browser.js("return [...document.querySelectorAll('#svc-rows tr')].map(r => r.dataset.service);");
+    return browser.servicesListed();
   }
 
   private static void awaitServices(List<String> expected) {
