@@ -82,6 +82,7 @@ class UiAclBrowserTest {
     awaitServices(List.of());
     assertEquals("0 services", browser.driver.findElement(By.id("svc-count")).getText());
     assertTrue(browser.driver.findElement(By.id("login-open")).isDisplayed());
+    assertFalse(browser.driver.findElement(By.id("login-form")).isDisplayed(), "the form opens only when asked");
     browser.screenshot("acl-anonymous-services");
   }
 
@@ -92,6 +93,7 @@ class UiAclBrowserTest {
     awaitServices(List.of("web"));
     assertTrue(String.valueOf(storedToken()).contains(webOnly), String.valueOf(storedToken()));
     assertFalse(browser.driver.findElement(By.id("login-prompt")).isDisplayed());
+    assertFalse(browser.driver.findElement(By.id("login-form")).isDisplayed(), "the form closes once logged in");
     assertTrue(browser.driver.findElement(By.id("logout")).isDisplayed());
     // The change stream, opened with the token, tells of web's registration and not of db's.
     open("changes");
