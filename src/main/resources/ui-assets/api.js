@@ -1,5 +1,10 @@
 // The HTTP API as the pages use it. An error answer becomes an Error carrying Consul's status and message,
-// which app.js shows in the banner instead of leaving a blank page.
+// which app.js shows in the banner instead of leaving a blank page. Every call carries the logged-in token
+// (X-Consul-Token); whether the agent enforces ACLs is read from its X-Consul-Default-ACL-Policy header.
+import * as token from './token.js';
+
+// null until the first answer; a change is announced with a "consul:acl" event on window.
+export const acl = { enabled: null };
 export class ApiError extends Error {
   constructor(status, message) {
     super(message);
@@ -7,15 +12,23 @@ export class ApiError extends Error {
   }
 }
 
-async function call(method, path, body) {
-  const res = await fetch(path, { method, body, headers: body === undefined ? {} : { 'Content-Type': 'text/plain' } });
+async function call(method, path, body, secret = token.secret()) {
+  const headers = body === undefined ? {} : { 'Content-Type': 'text/plain' };
+  if (secret) headers['X-Consul-Token'] = secret;
+  const res = await fetch(path, { method, body, headers });
+  const enabled = res.headers.has('X-Consul-Default-ACL-Policy');
+  if (acl.enabled !== enabled) {
+    acl.enabled = enabled;
+    window.dispatchEvent(new Event('consul:acl'));
+  }
   const text = await res.text();
   if (!res.ok) throw new ApiError(res.status, text.trim() || res.statusText);
   return { res, text };
 }
 
-export async function getJson(path) {
-  const { res, text } = await call('GET', path);
+// secret: the token to send instead of the stored one (logging in checks a token before keeping it).
+export async function getJson(path, secret) {
+  const { res, text } = await call('GET', path, undefined, secret);
   return { data: text ? JSON.parse(text) : null, headers: res.headers };
 }
 

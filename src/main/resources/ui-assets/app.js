@@ -1,6 +1,8 @@
 // The UI shell: hash routes (so a filtered view is a link to share), the one event stream per tab, and the
 // error banner. Pages live in their own modules and expose refresh(), called when the catalog or KV moves.
 import { ApiError } from './api.js';
+import * as token from './token.js';
+import * as login from './login.js';
 import * as services from './services.js';
 import * as nodes from './nodes.js';
 import * as kv from './kv.js';
@@ -24,9 +26,12 @@ export function showError(err) {
     return;
   }
   const what = err instanceof ApiError ? `${err.status}: ${err.message}` : String(err.message || err);
-  const hint = err.status === 403 ? ' (your token may not allow this)' :
+  const hint = err.status === 403 ? '. Log in with a token that allows this.' :
     err.status === 500 && /leader/i.test(err.message) ? ' (the cluster has no leader right now)' : '';
   banner.textContent = `The agent answered ${what}${hint}`;
+  if (err.status === 403) {
+    banner.append(' ', login.loginButton('banner-login', token.secret() ? 'Log in with another token' : 'Log in'));
+  }
   banner.hidden = false;
 }
 
@@ -100,6 +105,14 @@ function render() {
   refresh();
 }
 
+// The token the stream is opened with: EventSource sends no headers, so it goes in ?token=.
+function streamUrl(secret, after) {
+  const q = new URLSearchParams();
+  if (secret) q.set('token', secret);
+  if (after) q.set('after', after);
+  return `/v1/internal/ui/events${q.toString() ? '?' + q : ''}`;
+}
+
 // The live stream. Every tab of this UI shares one connection through a SharedWorker (see stream-worker.js);
 // where there is none (some mobile browsers), the tab opens its own. Either way it pauses while hidden.
 function onState(s) {
@@ -137,14 +150,17 @@ function sharedStream() {
     say();
   });
   window.addEventListener('pagehide', () => worker.port.postMessage({ type: 'bye' }));
+  const tell = () => worker.port.postMessage({ type: 'token', secret: token.secret() });
+  window.addEventListener('consul:token', tell);
   worker.port.start();
+  tell();
   say();
 }
 
 function ownStream() {
   let stream = null;
   const open = () => {
-    stream = new EventSource(`/v1/internal/ui/events${live.seq ? '?after=' + live.seq : ''}`);
+    stream = new EventSource(streamUrl(token.secret(), live.seq));
     stream.addEventListener('state', ev => onState(JSON.parse(ev.data)));
     stream.onerror = () => {
       onStatus('reconnecting');
@@ -160,10 +176,22 @@ function ownStream() {
       open();
     }
   });
+  window.addEventListener('consul:token', () => {
+    if (stream) stream.close();
+    stream = null;
+    if (!document.hidden) open();
+  });
   if (!document.hidden) open();
 }
 
 window.addEventListener('hashchange', render);
+// Logged in or out: what the page may show changed, and so did the changes feed.
+window.addEventListener('consul:token', () => {
+  live.seq = 0;
+  live.changes = [];
+  showError(null);
+  render();
+});
 // The skip link moves focus; as a plain #main it would be taken for a route.
 document.addEventListener('click', e => {
   if (!e.target.closest || !e.target.closest('a.skip')) return;
@@ -172,6 +200,7 @@ document.addEventListener('click', e => {
 });
 window.addEventListener('DOMContentLoaded', () => {
   if (!location.hash) history.replaceState(null, '', '#/services');
+  login.mount();
   render();
   if (typeof SharedWorker === 'function') sharedStream(); else ownStream();
 });

@@ -1,5 +1,6 @@
 package io.consulate.ui;
 
+import io.consulate.acl.Authorizer;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -8,6 +9,12 @@ import io.vertx.core.json.JsonObject;
  */
 record Change(long seq, long index, long timeMillis, String kind, String node, String service, String serviceId,
     String check, String from, String to) {
+
+  /** Whether a token may hear of it: a service's change as its instances are read, a node's as the node. */
+  boolean visibleTo(Authorizer a) {
+    boolean nodeVisible = node == null || a.nodeRead(node);
+    return service == null || service.isEmpty() ? nodeVisible : nodeVisible && a.serviceRead(service);
+  }
 
   JsonObject toJson() {
     return new JsonObject().put("Seq", seq).put("Index", index).put("Time", timeMillis).put("Kind", kind)

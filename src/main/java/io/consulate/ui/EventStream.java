@@ -1,12 +1,15 @@
 package io.consulate.ui;
 
+import io.consulate.acl.Authorizer;
 import io.consulate.catalog.CatalogSnapshot;
+import io.consulate.http.RequestAcl;
 import io.consulate.kv.KvState;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -15,7 +18,7 @@ import java.util.function.Supplier;
  * change feed, and when any moved sends one {@code state} event: both indexes and the changes since the last
  * event. The page refetches what it shows. Events are cumulative, so a tick skipped while the client reads
  * slowly loses nothing; a reconnecting tab sends {@code Last-Event-ID} (or {@code ?after}) and gets the changes
- * it missed.
+ * it missed. A tab hears only of the changes its token (resolved when it connected) may read.
  */
 final class EventStream {
   static final long TICK_MILLIS = 250;
@@ -36,7 +39,8 @@ final class EventStream {
     HttpServerResponse res = ctx.response();
     res.setChunked(true).putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-cache")
         .putHeader("X-Accel-Buffering", "no");
-    Tab tab = new Tab(res, lastEventId(ctx));
+    Authorizer authz = SummaryAcl.seesAll(ctx) ? null : RequestAcl.authz(ctx);
+    Tab tab = new Tab(res, lastEventId(ctx), authz == null ? c -> true : c -> c.visibleTo(authz));
     tab.send();
     long timer = ctx.vertx().setPeriodic(TICK_MILLIS, id -> tab.tick());
     res.closeHandler(v -> ctx.vertx().cancelTimer(timer));
@@ -56,13 +60,15 @@ final class EventStream {
   /** What one tab was last told. Touched only on the request's event loop. */
   private final class Tab {
     private final HttpServerResponse res;
+    private final Predicate<Change> visible;
     private long catalogIndex = -1;
     private long kvIndex = -1;
     private long seq;
     private long lastWrite;
 
-    Tab(HttpServerResponse res, long seq) {
+    Tab(HttpServerResponse res, long seq, Predicate<Change> visible) {
       this.res = res;
+      this.visible = visible;
       this.seq = seq;
     }
 
@@ -82,7 +88,7 @@ final class EventStream {
       if (seq > last) seq = 0; // an id from before this agent restarted: every change here is new to the tab
       List<Change> changes = feed.since(seq, MAX_CHANGES_PER_EVENT);
       JsonArray list = new JsonArray();
-      for (Change c : changes) list.add(c.toJson());
+      for (Change c : changes) if (visible.test(c)) list.add(c.toJson());
       // None returned while some were numbered: they left the feed's window; the tab is now up to date.
       seq = changes.isEmpty() ? Math.max(seq, last) : changes.get(changes.size() - 1).seq();
       JsonObject data = new JsonObject().put("Boot", feed.boot()).put("CatalogIndex", catalogIndex).put("KvIndex", kvIndex)

@@ -45,13 +45,13 @@ record ServiceQuery(Predicate<String> search, List<String> tags, HealthStatus st
     return new ServiceQuery(Search.parse(ctx.request().getParam("s")), tags, status, meta, sort.equals("health"));
   }
 
-  /** The summaries that pass every filter, in the order asked for. */
-  List<ServiceSummary> apply(Collection<ServiceSummary> all, CatalogSnapshot snap) {
+  /** The summaries that pass every filter, in the order asked for; {@code meta} looks only at {@code visible} instances. */
+  List<ServiceSummary> apply(Collection<ServiceSummary> all, CatalogSnapshot snap, Predicate<ServiceInstance> visible) {
     List<ServiceSummary> out = new ArrayList<>();
     for (ServiceSummary s : all) {
       if (!search.test(s.name()) || !s.tags().containsAll(tags)) continue;
       if (status != null && s.status() != status) continue;
-      if (!meta.isEmpty() && !metaMatches(snap.services(s.name()))) continue;
+      if (!meta.isEmpty() && !metaMatches(snap.services(s.name()).stream().filter(visible).toList())) continue;
       out.add(s);
     }
     if (byHealth) {

@@ -4,6 +4,7 @@ import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.catalog.HealthCheck;
 import io.consulate.catalog.Node;
 import io.consulate.catalog.ServiceInstance;
+import io.consulate.http.AclFilter;
 import io.consulate.http.ConsulJson;
 import io.consulate.http.SnapshotReads;
 import io.consulate.http.ResultFilter;
@@ -19,7 +20,9 @@ import java.util.function.Predicate;
  * and {@code NodeInfo} shapes, plus this UI's filters and paging (see {@link ServiceQuery}, {@link Page}).
  * Without those parameters the answer is the whole list, as Consul's UI asks for it. Both are blocking
  * queries on the catalog's index; the summaries are kept up to date
- * by {@link ServiceSummaries}, and a page's JSON is rendered once per snapshot for every tab asking the same.
+ * by {@link ServiceSummaries}, and a page's JSON is rendered once per snapshot for every tab asking the same
+ * with the same token. With ACLs on each shows only what the request's token may read ({@link SummaryAcl},
+ * {@link AclFilter}), after the shared summaries and before the filters, so a filter never matches on hidden data.
  */
 final class SummaryEndpoints {
   private final SnapshotReads<CatalogSnapshot> reads;
@@ -36,7 +39,8 @@ final class SummaryEndpoints {
     ServiceQuery query = ServiceQuery.from(ctx);
     ResultFilter filter = ResultFilter.of(ctx);
     return reads.read(ctx, CatalogSnapshot::index,
-        snap -> Page.of(ctx, query.apply(services.of(snap), snap), this::serviceJson, filter));
+        snap -> Page.of(ctx, query.apply(SummaryAcl.visible(ctx, snap, services.of(snap)), snap, SummaryAcl.instances(ctx)),
+            this::serviceJson, filter));
   }
 
   Object nodes(RoutingContext ctx) {
@@ -44,8 +48,10 @@ final class SummaryEndpoints {
     ResultFilter filter = ResultFilter.of(ctx);
     return reads.read(ctx, CatalogSnapshot::index, snap -> {
       List<Node> matching = new ArrayList<>();
-      for (Node n : snap.nodes()) if (search.test(n.name()) || search.test(n.address())) matching.add(n);
-      return Page.of(ctx, matching, n -> nodeJson(snap, n), filter);
+      for (Node n : snap.nodes()) {
+        if (AclFilter.node(ctx, n.name()) && (search.test(n.name()) || search.test(n.address()))) matching.add(n);
+      }
+      return Page.of(ctx, matching, n -> nodeJson(ctx, snap, n), filter);
     });
   }
 
@@ -59,11 +65,14 @@ final class SummaryEndpoints {
         .put("ConnectedWithProxy", false).put("ConnectedWithGateway", false);
   }
 
-  private static JsonObject nodeJson(CatalogSnapshot snap, Node n) {
+  /** A readable node with the services and checks on it the request may read (Consul's filterNodeDump). */
+  private static JsonObject nodeJson(RoutingContext ctx, CatalogSnapshot snap, Node n) {
     JsonArray nodeServices = new JsonArray();
-    for (ServiceInstance s : snap.servicesOnNode(n.name())) nodeServices.add(ConsulJson.nodeService(s));
+    for (ServiceInstance s : snap.servicesOnNode(n.name())) {
+      if (AclFilter.service(ctx, s.name())) nodeServices.add(ConsulJson.nodeService(s));
+    }
     JsonArray checks = new JsonArray();
-    for (HealthCheck c : snap.checksOnNode(n.name())) checks.add(ConsulJson.check(c));
+    for (HealthCheck c : snap.checksOnNode(n.name())) if (AclFilter.check(ctx, c)) checks.add(ConsulJson.check(c));
     return new JsonObject().put("ID", n.id()).put("Node", n.name()).put("Address", n.address())
         .put("Datacenter", n.datacenter()).put("TaggedAddresses", ConsulJson.map(n.taggedAddresses()))
         .put("Meta", ConsulJson.map(n.meta())).put("Services", nodeServices).put("Checks", checks);

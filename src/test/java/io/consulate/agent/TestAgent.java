@@ -43,14 +43,6 @@ public final class TestAgent {
     });
   }
 
-  /** A {@code -dev} agent also given {@code -config-file} (an {@code acl} block, say). */
-  public static Agent startDevWithConfigFile(Path configFile) throws Exception {
-    return start(f -> {
-      f.dev = true;
-      f.configFiles.add(configFile);
-    });
-  }
-
   /** A {@code -dev} agent given {@code -protocol <version>}. */
   public static Agent startDevSpeaking(int protocol) throws Exception {
     return start(f -> {

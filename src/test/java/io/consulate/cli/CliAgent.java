@@ -24,7 +24,7 @@ final class CliAgent implements AutoCloseable {
   static CliAgent startWithAclsToBootstrap(java.nio.file.Path dir) throws Exception {
     java.nio.file.Path config = dir.resolve("acl.hcl");
     java.nio.file.Files.writeString(config, "acl {\n  enabled = true\n  default_policy = \"deny\"\n}\n");
-    return new CliAgent(TestAgent.startDevWithConfigFile(config));
+    return new CliAgent(TestAgent.startDevWithConfig(config));
   }
 
   @Override

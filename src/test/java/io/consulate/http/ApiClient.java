@@ -25,6 +25,12 @@ public final class ApiClient implements AutoCloseable {
     return send(HttpMethod.GET, uri, null);
   }
 
+  /** A GET carrying {@code token} in {@code X-Consul-Token}, as the web UI sends it. */
+  public HttpResponse<Buffer> get(String uri, String token) throws Exception {
+    return client.request(HttpMethod.GET, uri).putHeader("X-Consul-Token", token).send().toCompletionStage()
+        .toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
   public HttpResponse<Buffer> put(String uri, String body) throws Exception {
     return send(HttpMethod.PUT, uri, body);
   }

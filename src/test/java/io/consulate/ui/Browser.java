@@ -72,6 +72,18 @@ final class Browser implements AutoCloseable {
     });
   }
 
+  /** Opens the UI served at {@code base} on route {@code hash} and waits until its live stream is connected. */
+  void openUi(String base, String hash) {
+    driver.get(base + "/ui/#/" + hash);
+    await(d -> "live".equals(d.findElement(By.id("live")).getText()));
+  }
+
+  /** The services page's rows, read in one script: they are replaced whenever a live refresh lands. */
+  @SuppressWarnings("unchecked")
+  java.util.List<String> servicesListed() {
+    return (java.util.List<String>) js("return [...document.querySelectorAll('#svc-rows tr')].map(r => r.dataset.service);");
+  }
+
   Object js(String script, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }

@@ -47,14 +47,11 @@ class UiBrowserTest {
   }
 
   private static void open(String hash) {
-    browser.driver.get(base + "/ui/#/" + hash);
-    browser.await(d -> "live".equals(d.findElement(By.id("live")).getText()));
+    browser.openUi(base, hash);
   }
 
-  /** Read in one script: the rows are replaced whenever a live refresh lands. */
-  @SuppressWarnings("unchecked")
   private static List<String> servicesListed() {
-    return (List<String>) browser.js("return [...document.querySelectorAll('#svc-rows tr')].map(r => r.dataset.service);");
+    return browser.servicesListed();
   }
 
   private static void register(String json) throws Exception {
