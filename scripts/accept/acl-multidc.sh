@@ -4,12 +4,14 @@
 #   - /v1/acl/replication in dc2 reports replication from dc1;
 #   - a token made in dc1 works in dc2 within seconds, by its policy; deleted in dc1, dc2 refuses it;
 #   - a policy written through dc2 is written in the primary; a local token made in dc2 stays in dc2;
-#   - a request forwarded from dc1 with ?dc=dc2 is authorized in dc2 with the same token.
+#   - a request forwarded from dc1 with ?dc=dc2 is authorized in dc2 with the same token;
+#   - dc1's DNS answers web.service.dc2.consul with its DNS token, which dc2 knows by replication.
 # Run from the project root; needs ../shared/accept/lib.sh.
 cd "$(git rev-parse --show-toplevel 2>/dev/null || pwd)"
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 ROOT=c0ffee00-0000-4000-8000-0000000000dd
+DNSTOK=d0d0d0d0-0000-4000-8000-0000000000dd
 declare -A IP=([p1]=127.0.0.85 [r1]=127.0.0.95)
 declare -A HP DP
 for n in p1 r1; do HP[$n]=$(free_port); DP[$n]=$(free_port); done
@@ -17,7 +19,10 @@ cat > "$WORK/dc1.hcl" <<HCL
 acl {
   enabled = true
   default_policy = "deny"
-  tokens { initial_management = "$ROOT" }
+  tokens {
+    initial_management = "$ROOT"
+    dns = "$DNSTOK"
+  }
 }
 HCL
 cat > "$WORK/dc2.hcl" <<HCL
@@ -59,6 +64,13 @@ check "a request forwarded from dc1 is authorized in dc2" v "$(curl -s -H "X-Con
 curl -s -H "X-Consul-Token: $ROOT" -X DELETE "$(at p1)/v1/acl/token/$CFG_ID" >/dev/null
 check_eventually 15 "deleted in dc1, refused in dc2" "ACL not found" \
   curl -s -H "X-Consul-Token: $CFG" -X PUT --data v "$(at r1)/v1/kv/cfg/a"
+
+echo "== DNS across datacenters with the DNS token"
+curl -s -H "X-Consul-Token: $ROOT" -X PUT --data '{"Name":"web","Address":"10.8.0.2","Port":80}' "$(at r1)/v1/agent/service/register" >/dev/null
+curl -s -H "X-Consul-Token: $ROOT" -X PUT --data '{"Name":"dns","Rules":"service_prefix \"\" { policy = \"read\" }\nnode_prefix \"\" { policy = \"read\" }"}' \
+  "$(at p1)/v1/acl/policy" >/dev/null
+curl -s -H "X-Consul-Token: $ROOT" -X PUT --data "{\"SecretID\":\"$DNSTOK\",\"Policies\":[{\"Name\":\"dns\"}]}" "$(at p1)/v1/acl/token" >/dev/null
+check_eventually 20 "dig @dc1 web.service.dc2.consul" 10.8.0.2 dns_list "${DP[p1]}" web.service.dc2.consul A
 
 echo "== writes made in dc2"
 check "a policy written through dc2" 200 "$(code "$ROOT" -X PUT --data '{"Name":"from-dc2"}' "$(at r1)/v1/acl/policy")"

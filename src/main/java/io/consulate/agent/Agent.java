@@ -484,7 +484,7 @@ public final class Agent {
 
   private Future<Void> startDns() {
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-    return DnsServer.start(vertx, store::snapshot, () -> acl.dns(dnsConfig), datacenters, queries, config.clientAddr(), config.dnsPort(),
+    return DnsServer.start(vertx, store::snapshot, () -> acl.dns(dnsConfig), acl.forDns(datacenters), queries, config.clientAddr(), config.dnsPort(),
         instances, metrics.registry).onSuccess(server -> dns = server).<Void>mapEmpty()
         .recover(e -> Future.failedFuture(listenError("DNS", config.dnsPort(), e)));
   }

@@ -124,6 +124,37 @@ final class AgentAcl {
     return blocked;
   }
 
+  /**
+   * {@code datacenters} as DNS uses them: another datacenter's entries are asked for with the DNS token, so that
+   * datacenter answers what the token may read there (the primary's tokens are replicated to it).
+   */
+  Datacenters forDns(Datacenters datacenters) {
+    if (resolver == null) return datacenters;
+    return new Datacenters() {
+      public java.util.List<String> nearestFirst() {
+        return datacenters.nearestFirst();
+      }
+
+      public java.util.concurrent.CompletionStage<io.consulate.cluster.ForwardedReply> forward(String dc,
+          io.consulate.cluster.ForwardedRequest request, long timeoutMillis) {
+        String token = config.get().acl().dnsToken();
+        if (token.isEmpty()) return datacenters.forward(dc, request, timeoutMillis);
+        java.util.List<java.util.Map.Entry<String, String>> headers = new java.util.ArrayList<>(request.headers());
+        headers.add(java.util.Map.entry("X-Consul-Token", token));
+        return datacenters.forward(dc, new io.consulate.cluster.ForwardedRequest(request.method(), request.uri(), headers,
+            request.body()), timeoutMillis);
+      }
+
+      public java.util.List<io.consulate.cluster.Member> wanMembers() {
+        return datacenters.wanMembers();
+      }
+
+      public java.util.concurrent.CompletionStage<Void> joinWan(String address) {
+        return datacenters.joinWan(address);
+      }
+    };
+  }
+
   /** A server's periodic duty: the ACL state's built-in objects, created once (by whichever server gets there). */
   void initialize() {
     if (resolver == null || !config.get().server() || !primary()) return;
