@@ -174,9 +174,9 @@ public final class Agent {
   }
 
   private Future<Void> startAll() {
-    if (!config.dev() && !Addresses.loopbackOnly(config.clientAddr())) {
-      LOG.warning("client_addr " + config.clientAddr() + " is reachable beyond this host and ACLs are not enforced:"
-          + " anyone who reaches the HTTP and DNS ports can read and change the catalog and KV");
+    if (!config.dev() && !config.acl().enabled() && !Addresses.loopbackOnly(config.clientAddr())) {
+      LOG.warning("client_addr " + config.clientAddr() + " is reachable beyond this host and ACLs are off"
+          + " (acl.enabled): anyone who reaches the HTTP and DNS ports can read and change the catalog and KV");
     }
     return vertx.executeBlocking(() -> {
       prepare();

@@ -32,12 +32,12 @@ final class AgentAcl {
   private final AclResolver resolver;
   private final AclReplicator replicator;
   /** The DNS view last built, and what it was built from: rebuilt only when either changes. */
-  private volatile DnsView dns = new DnsView(null, null, null);
+  private volatile DnsView dns = new DnsView(null, null, null, null);
   private volatile boolean warnedDnsToken;
   /** A registration of the agent's was blocked: worth trying again when the ACL state changes. */
   private volatile boolean blocked;
 
-  private record DnsView(AclState state, DnsConfig base, DnsConfig withAcl) {}
+  private record DnsView(AclState state, DnsConfig base, String token, DnsConfig withAcl) {}
 
   AgentAcl(Store store, Supplier<AgentConfig> config, Datacenters datacenters) {
     this.store = store;
@@ -45,9 +45,9 @@ final class AgentAcl {
     AclSettings acl = config.get().acl();
     this.resolver = !acl.enabled() ? null : new AclResolver(store::aclState, config.get().datacenter(),
         acl.defaultPolicy(),
-        () -> this.config.get().acl().defaultToken());
+        () -> token("default"));
     this.replicator = resolver == null || !config.get().server() || primary() ? null
-        : new AclReplicator(store, datacenters, acl.primaryDatacenter(), () -> this.config.get().acl().replication(),
+        : new AclReplicator(store, datacenters, acl.primaryDatacenter(), () -> token("replication"),
             java.time.Clock.systemUTC());
   }
 
@@ -58,7 +58,8 @@ final class AgentAcl {
   /** What the HTTP API needs; null with ACLs off. */
   AclHttp http() {
     return resolver == null ? null
-        : new AclHttp(resolver, config.get().acl().primaryDatacenter(), replicator == null ? null : replicator::status);
+        : new AclHttp(resolver, config.get().acl().primaryDatacenter(), replicator == null ? null : replicator::status,
+            this::setToken);
   }
 
   /** A secondary datacenter's server starts pulling the primary's ACLs (it writes only while it leads). */
@@ -74,16 +75,17 @@ final class AgentAcl {
   DnsConfig dns(DnsConfig base) {
     if (resolver == null) return base;
     AclState state = store.aclState();
+    String token = dnsToken();
     DnsView v = dns;
-    if (v.state() == state && v.base() == base) return v.withAcl();
+    if (v.state() == state && v.base() == base && v.token().equals(token)) return v.withAcl();
     DnsConfig built = base.withAcl(dnsAuthorizer());
-    dns = new DnsView(state, base, built);
+    dns = new DnsView(state, base, token, built);
     return built;
   }
 
   private Authorizer dnsAuthorizer() {
     try {
-      return resolver.resolve(config.get().acl().dnsToken()).authorizer();
+      return resolver.resolve(dnsToken()).authorizer();
     } catch (io.consulate.acl.AclNotFoundException e) {
       if (!warnedDnsToken) LOG.warning("the DNS token (acl.tokens.dns or default) is not a known token: DNS answers nothing until it is");
       warnedDnsToken = true;
@@ -100,8 +102,8 @@ final class AgentAcl {
     if (resolver == null) return true;
     AclResolver.Identity id;
     try {
-      String token = config.get().acl().agent();
-      id = resolver.resolve(token.isEmpty() ? config.get().acl().defaultToken() : token);
+      String agent = token("agent");
+      id = resolver.resolve(agent.isEmpty() ? token("default") : agent);
     } catch (io.consulate.acl.AclNotFoundException e) {
       LOG.warning("Service registration blocked by ACLs: service=" + d.id() + " error=\"ACL not found\"");
       blocked = true;
@@ -137,7 +139,7 @@ final class AgentAcl {
 
       public java.util.concurrent.CompletionStage<io.consulate.cluster.ForwardedReply> forward(String dc,
           io.consulate.cluster.ForwardedRequest request, long timeoutMillis) {
-        String token = config.get().acl().dnsToken();
+        String token = dnsToken();
         if (token.isEmpty()) return datacenters.forward(dc, request, timeoutMillis);
         java.util.List<java.util.Map.Entry<String, String>> headers = new java.util.ArrayList<>(request.headers());
         headers.add(java.util.Map.entry("X-Consul-Token", token));
@@ -153,6 +155,40 @@ final class AgentAcl {
         return datacenters.joinWan(address);
       }
     };
+  }
+
+  /** Consul's token kinds an operator may set at run time ({@code PUT /v1/agent/token/<kind>}). */
+  private static final java.util.Set<String> KINDS = java.util.Set.of("default", "agent", "dns", "replication",
+      "agent_recovery", "config_file_service_registration");
+  /** Tokens set through the API: they win over the config's until the agent restarts (no token persistence). */
+  private final java.util.Map<String, String> setTokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The agent's token of this kind: set through the API, else the config's. */
+  String token(String kind) {
+    String set = setTokens.get(kind);
+    if (set != null) return set;
+    AclSettings a = config.get().acl();
+    return switch (kind) {
+      case "default" -> a.defaultToken();
+      case "agent" -> a.agent();
+      case "dns" -> a.dns();
+      case "replication" -> a.replication();
+      default -> "";
+    };
+  }
+
+  /** DNS answers with the {@code dns} token, else the {@code default} one. */
+  private String dnsToken() {
+    String dnsToken = token("dns");
+    return dnsToken.isEmpty() ? token("default") : dnsToken;
+  }
+
+  /** {@code PUT /v1/agent/token/<kind>}: false for a kind Consul does not have. */
+  private boolean setToken(String kind, String secret) {
+    if (!KINDS.contains(kind)) return false;
+    setTokens.put(kind, secret);
+    LOG.info("Updated agent's ACL token: token=" + kind);
+    return true;
   }
 
   /** A server's periodic duty: the ACL state's built-in objects, created once (by whichever server gets there). */

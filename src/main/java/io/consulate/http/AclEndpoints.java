@@ -33,13 +33,29 @@ final class AclEndpoints {
   /** This datacenter's replication from the primary; null in the primary (and with ACLs off). */
   private final java.util.function.Supplier<JsonObject> replication;
 
+  private final java.util.function.BiPredicate<String, String> setToken;
+
   AclEndpoints(Store store, SnapshotReads<AclState> reads, boolean enabled, Clock clock,
-      java.util.function.Supplier<JsonObject> replication) {
+      java.util.function.Supplier<JsonObject> replication, java.util.function.BiPredicate<String, String> setToken) {
+    this.setToken = setToken;
     this.store = store;
     this.reads = reads;
     this.enabled = enabled;
     this.clock = clock;
     this.replication = replication;
+  }
+
+  /**
+   * {@code PUT /v1/agent/token/<kind>} with {@code {"Token": "..."}}: replaces one of the agent's tokens until it
+   * restarts; needs agent:write on this agent's node, as Consul.
+   */
+  Object agentToken(RoutingContext ctx, String node) {
+    enabled();
+    RequestAcl.require(ctx, RequestAcl.authz(ctx).agentWrite(node), "agent", "write", node);
+    String kind = ctx.pathParam("kind");
+    String token = body(ctx).string("", "Token");
+    if (!setToken.test(kind, token)) throw ApiError.notFound("Token \"" + kind + "\" is unknown");
+    return null;
   }
 
   /** Consul's {@code /v1/acl/replication}: no token needed; the primary answers that it does not replicate. */

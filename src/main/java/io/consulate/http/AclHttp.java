@@ -9,5 +9,7 @@ import java.util.function.Supplier;
  * datacenter (where policies, roles and global tokens are written), and this datacenter's replication state.
  *
  * @param replication Consul's {@code /v1/acl/replication} reply; null in the primary
+ * @param setToken sets one of the agent's tokens ({@code PUT /v1/agent/token/<kind>}); false for an unknown kind
  */
-public record AclHttp(AclResolver resolver, String primaryDatacenter, Supplier<JsonObject> replication) {}
+public record AclHttp(AclResolver resolver, String primaryDatacenter, Supplier<JsonObject> replication,
+    java.util.function.BiPredicate<String, String> setToken) {}

@@ -58,7 +58,7 @@ public final class HttpApi {
     SnapshotReads<AclState> aclReads = new SnapshotReads<>(new BlockingQueries<>(vertx, store.aclSnapshots()),
         info.datacenter(), cluster, store::barrier);
     AclEndpoints aclApi = new AclEndpoints(store, aclReads, acl != null, clock,
-        acl == null ? null : acl.replication());
+        acl == null ? null : acl.replication(), acl == null ? null : acl.setToken());
 
     Router router = Router.router(vertx);
     router.route().handler(HttpApi::rawBodies);
@@ -156,6 +156,7 @@ public final class HttpApi {
         .delete("/v1/acl/role/:id", aclApi::roleDelete)
         .get("/v1/acl/roles", aclApi::roleList)
         .get("/v1/acl/replication", aclApi::replication)
+        .put("/v1/agent/token/:kind", ctx -> aclApi.agentToken(ctx, info.nodeName()))
         .get(io.consulate.store.AclReplicator.SOURCE_PATH, aclApi::replicationSource)
         .put("/v1/session/create", session::sessionCreate)
         .put("/v1/session/destroy/:id", session::sessionDestroy)

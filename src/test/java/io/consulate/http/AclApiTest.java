@@ -215,6 +215,21 @@ class AclApiTest {
     assertFalse(as(MANAGEMENT, HttpMethod.GET, "/v1/acl/policies", null).bodyAsJsonArray().getJsonObject(0).containsKey("Rules"));
   }
 
+  @Test
+  void theAgentsDefaultTokenCanBeSetAtRunTime() throws Exception {
+    String reader = tokenWith("web-only", "service \"web\" { policy = \"read\" }\nnode_prefix \"\" { policy = \"read\" }");
+    assertEquals(403, as(null, HttpMethod.PUT, "/v1/agent/token/default", "{\"Token\":\"" + reader + "\"}").statusCode());
+    assertEquals(200, as(MANAGEMENT, HttpMethod.PUT, "/v1/agent/token/default", "{\"Token\":\"" + reader + "\"}").statusCode());
+    try {
+      assertEquals(List.of("web"), List.copyOf(as(null, HttpMethod.GET, "/v1/catalog/services", null).bodyAsJsonObject().fieldNames()),
+          "a request without a token is made with the default token");
+    } finally {
+      assertEquals(200, as(MANAGEMENT, HttpMethod.PUT, "/v1/agent/token/default", "{\"Token\":\"\"}").statusCode());
+    }
+    assertEquals(404, as(MANAGEMENT, HttpMethod.PUT, "/v1/agent/token/bogus", "{\"Token\":\"x\"}").statusCode());
+    assertEquals(new JsonObject(), as(null, HttpMethod.GET, "/v1/catalog/services", null).bodyAsJsonObject());
+  }
+
   private static int rcode(String name) throws Exception {
     SimpleResolver r = new SimpleResolver(new InetSocketAddress("127.0.0.1", agent.dnsUdpPort()));
     r.setTimeout(Duration.ofSeconds(2));
