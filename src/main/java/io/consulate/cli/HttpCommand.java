@@ -1,5 +1,6 @@
 package io.consulate.cli;
 
+import io.consulate.acl.ApiToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

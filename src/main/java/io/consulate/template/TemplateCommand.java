@@ -1,6 +1,6 @@
 package io.consulate.template;
 
-import io.consulate.cli.ApiToken;
+import io.consulate.acl.ApiToken;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.consulate.cli;
 
+import io.consulate.acl.ApiToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;

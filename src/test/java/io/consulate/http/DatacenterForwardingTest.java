@@ -21,7 +21,8 @@ class DatacenterForwardingTest {
       "/v1/agent/leave, false",
       "/v1/agent/service/register, false",
       "/v1/agent/reload, false",
-      "/v1/acl/bootstrap, false",
+      "/v1/acl/bootstrap, true",
+      "/v1/agent/token/default, false",
       "/ui/, false"})
   void servable(String uri, boolean expected) {
     assertEquals(expected, DatacenterForwarding.servable(uri));

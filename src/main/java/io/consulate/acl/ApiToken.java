@@ -1,4 +1,4 @@
-package io.consulate.cli;
+package io.consulate.acl;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +17,7 @@ public final class ApiToken {
   private ApiToken() {}
 
   /** Consul's CLI: {@code -token}/{@code CONSUL_HTTP_TOKEN} and {@code -token-file}/{@code CONSUL_HTTP_TOKEN_FILE}. */
-  static String forCli(String token, String tokenFile, Map<String, String> env) throws IOException {
+  public static String forCli(String token, String tokenFile, Map<String, String> env) throws IOException {
     return resolve(token, tokenFile, env, List.of("CONSUL_HTTP_TOKEN"), List.of("CONSUL_HTTP_TOKEN_FILE"));
   }
 
