@@ -17,11 +17,14 @@ public final class AclResolver {
   /** Compiled tokens kept per state; unknown secrets are never cached, so guessing cannot fill it. */
   private static final int MAX_CACHED = 10_000;
 
-  /** Who a request is: the token's AccessorID (Consul names it in refusals) and what it may do. */
-  public record Identity(String accessorId, Authorizer authorizer) {}
+  /**
+   * Who a request is: the token's AccessorID (Consul names it in refusals), what it may do, and the index of the
+   * ACL state that was decided against (a reply cached for an identity is not served once the ACLs changed).
+   */
+  public record Identity(String accessorId, Authorizer authorizer, long aclIndex) {}
 
   /** ACLs off: everything allowed, as Consul without ACLs. */
-  public static final Identity OPEN = new Identity("", Authorizers.manageAll());
+  public static final Identity OPEN = new Identity("", Authorizers.manageAll(), 0);
 
   private final Supplier<AclState> state;
   private final String datacenter;
@@ -69,8 +72,11 @@ public final class AclResolver {
     if (hit != null) return hit;
     AclToken token = current.tokenBySecret(s);
     Identity id;
-    if (token != null) id = new Identity(token.accessorId(), Authorizers.compile(rulesOf(current, token), fallback));
-    else if (s.equals(BuiltinPolicies.ANONYMOUS_TOKEN_SECRET_ID)) id = new Identity(BuiltinPolicies.ANONYMOUS_TOKEN_ACCESSOR_ID, fallback);
+    if (token != null) {
+      id = new Identity(token.accessorId(), Authorizers.compile(rulesOf(current, token), fallback), current.index());
+    } else if (s.equals(BuiltinPolicies.ANONYMOUS_TOKEN_SECRET_ID)) {
+      id = new Identity(BuiltinPolicies.ANONYMOUS_TOKEN_ACCESSOR_ID, fallback, current.index());
+    }
     else throw new AclNotFoundException();
     if (c.bySecret().size() < MAX_CACHED) c.bySecret().putIfAbsent(s, id);
     return id;

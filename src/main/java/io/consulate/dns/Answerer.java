@@ -87,11 +87,11 @@ public final class Answerer {
   private static Name ptrTarget(CatalogSnapshot snapshot, List<String> forms, DnsConfig config) {
     for (String form : forms) {
       Node node = snapshot.nodeByAddress(form);
-      if (node != null) return RecordMaker.nodeName(node.name(), config);
+      if (node != null && config.canReadNode(node.name())) return RecordMaker.nodeName(node.name(), config);
     }
     for (String form : forms) {
       ServiceInstance s = snapshot.serviceByAddress(form);
-      if (s != null) return RecordMaker.serviceName(s.name(), config);
+      if (s != null && config.canRead(s.name(), s.node())) return RecordMaker.serviceName(s.name(), config);
     }
     return null;
   }

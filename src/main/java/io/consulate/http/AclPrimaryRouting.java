@@ -32,8 +32,14 @@ final class AclPrimaryRouting {
 
   private boolean staysLocal(RoutingContext ctx, String path) {
     if (!path.startsWith("/v1/acl/token")) return false;
-    String body = ctx.body() == null ? "" : ctx.body().asString();
-    if (body != null && body.replace(" ", "").contains("\"Local\":true")) return true;
+    String body = ctx.body() == null ? null : ctx.body().asString();
+    if (body != null && !body.isBlank()) {
+      try {
+        if (io.consulate.json.Fields.parse(body).bool(false, "Local")) return true;
+      } catch (RuntimeException e) {
+        return true; // a malformed body is refused here, with the field named, like any other
+      }
+    }
     String rest = path.substring("/v1/acl/token".length());
     if (rest.startsWith("/")) {
       String accessor = rest.substring(1).split("/")[0];

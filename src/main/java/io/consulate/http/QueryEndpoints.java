@@ -61,7 +61,7 @@ final class QueryEndpoints {
   Object list(RoutingContext ctx) {
     return reads.read(ctx, KvState::queryIndex, state -> {
       JsonArray out = new JsonArray();
-      for (PreparedQuery q : state.queries()) if (readable(ctx, q)) out.add(json(q, QueryDefinition.decode(q.definition())));
+      for (PreparedQuery q : state.queries()) if (readable(ctx, q)) out.add(json(ctx, q, QueryDefinition.decode(q.definition())));
       return out;
     });
   }
@@ -73,7 +73,7 @@ final class QueryEndpoints {
       PreparedQuery q = state.query(id);
       if (q == null) throw ApiError.notFound("Query not found");
       if (!readable(ctx, q)) throw RequestAcl.denied(ctx, "query", "read", q.name());
-      return new JsonArray().add(json(q, QueryDefinition.decode(q.definition())));
+      return new JsonArray().add(json(ctx, q, QueryDefinition.decode(q.definition())));
     });
   }
 
@@ -89,18 +89,19 @@ final class QueryEndpoints {
   Object explain(RoutingContext ctx) {
     QueryResolver.Resolved r = resolve(ctx);
     if (!readable(ctx, r.stored())) throw RequestAcl.denied(ctx, "query", "read", r.stored().name());
-    return new HeadedReply(Map.of("X-Consul-Index", "1"), meta(new JsonObject().put("Query", json(r.stored(), r.definition()))));
+    return new HeadedReply(Map.of("X-Consul-Index", "1"), meta(new JsonObject().put("Query", json(ctx, r.stored(), r.definition()))));
   }
 
   /** Another datacenter's failover, answered here ({@link QueryExecutor#answerRemote}). */
   Object remote(RoutingContext ctx) {
-    return executor.answerRemote(body(ctx));
+    return executor.answerRemote(body(ctx), h -> AclFilter.instance(ctx, h));
   }
 
   /** One of this datacenter's queries run for another datacenter's DNS ({@link QueryExecutor#answerRun}). */
   Object run(RoutingContext ctx) {
     try {
-      return Replies.onContext(executor.answerRun(Params.pathParam(ctx, "id", "Missing query ID")));
+      return Replies.onContext(executor.answerRun(Params.pathParam(ctx, "id", "Missing query ID"),
+          h -> AclFilter.instance(ctx, h)));
     } catch (QueryNotFoundException e) {
       throw ApiError.notFound(e.getMessage());
     }
@@ -157,8 +158,9 @@ final class QueryEndpoints {
         .put("NotModified", false).put("Backend", 0).put("ResultsFilteredByACLs", false);
   }
 
-  private static JsonObject json(PreparedQuery q, QueryDefinition d) {
-    return d.toJson(q.id(), q.createIndex(), q.modifyIndex(), true);
+  /** A query's stored token is shown only to acl:write (else {@code <hidden>}), as Consul redacts it. */
+  private static JsonObject json(RoutingContext ctx, PreparedQuery q, QueryDefinition d) {
+    return d.toJson(q.id(), q.createIndex(), q.modifyIndex(), RequestAcl.authz(ctx).aclWrite());
   }
 
   private static PreparedQuery stored(String id, QueryDefinition d) {

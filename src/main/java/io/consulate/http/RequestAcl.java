@@ -137,6 +137,7 @@ public final class RequestAcl {
 
   /** A key for caching a rendering per request: the same token sees the same result. */
   static String cacheKey(RoutingContext ctx) {
-    return identity(ctx).accessorId();
+    Identity id = identity(ctx);
+    return id == AclResolver.OPEN ? "" : id.accessorId() + '@' + id.aclIndex();
   }
 }

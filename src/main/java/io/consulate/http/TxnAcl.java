@@ -1,5 +1,6 @@
 package io.consulate.http;
 
+import io.consulate.catalog.CatalogSnapshot;
 import io.consulate.catalog.CatalogTxn;
 import io.consulate.catalog.HealthCheck;
 import io.consulate.catalog.Node;
@@ -7,6 +8,7 @@ import io.consulate.catalog.ServiceInstance;
 import io.consulate.kv.TxnOp;
 import io.consulate.store.TxnCommand;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -21,10 +23,10 @@ final class TxnAcl {
   private TxnAcl() {}
 
   /** Why the token may not run {@code step}; null when it may. */
-  static ApiError refusal(RoutingContext ctx, TxnCommand.Step step) {
+  static ApiError refusal(RoutingContext ctx, TxnCommand.Step step, CatalogSnapshot snap) {
     try {
       if (step instanceof TxnCommand.Kv kv) vetKv(ctx, kv.op());
-      else if (step instanceof TxnCommand.Catalog c) vetCatalog(ctx, c.op());
+      else if (step instanceof TxnCommand.Catalog c) vetCatalog(ctx, c.op(), snap);
       return null;
     } catch (ApiError e) {
       return e;
@@ -38,19 +40,45 @@ final class TxnAcl {
     else RequestAcl.require(ctx, a.keyWrite(op.key()), "key", "write", op.key());
   }
 
-  private static void vetCatalog(RoutingContext ctx, CatalogTxn.Op op) {
+  /**
+   * The operation's entry as given, and the stored one it acts on (by node and ID): a request cannot name its way
+   * into another service's rights.
+   */
+  private static void vetCatalog(RoutingContext ctx, CatalogTxn.Op op, CatalogSnapshot snap) {
     boolean write = !op.verb().equals("get");
-    var a = RequestAcl.authz(ctx);
-    String level = write ? "write" : "read";
     if (op.entry() instanceof Node n) {
-      RequestAcl.require(ctx, write ? a.nodeWrite(n.name()) : a.nodeRead(n.name()), "node", level, n.name());
+      vetNode(ctx, n.name(), write);
     } else if (op.entry() instanceof ServiceInstance s) {
-      RequestAcl.require(ctx, write ? a.serviceWrite(s.name()) : a.serviceRead(s.name()), "service", level, s.name());
-    } else if (op.entry() instanceof HealthCheck c && c.isNodeCheck()) {
-      RequestAcl.require(ctx, write ? a.nodeWrite(c.node()) : a.nodeRead(c.node()), "node", level, c.node());
+      vetService(ctx, s.name(), write);
+      ServiceInstance stored = snap.service(s.node(), s.id());
+      if (stored != null) vetService(ctx, stored.name(), write);
     } else if (op.entry() instanceof HealthCheck c) {
-      String service = c.serviceName();
-      RequestAcl.require(ctx, write ? a.serviceWrite(service) : a.serviceRead(service), "service", level, service);
+      HealthCheck stored = snap.checksOnNode(c.node()).stream().filter(x -> x.checkId().equals(c.checkId())).findFirst()
+          .orElse(null);
+      for (HealthCheck check : stored == null ? List.of(c) : List.of(c, stored)) {
+        ServiceInstance owner = check.isNodeCheck() ? null : snap.service(check.node(), check.serviceId());
+        if (check.isNodeCheck()) vetNode(ctx, check.node(), write);
+        else vetService(ctx, owner != null ? owner.name() : check.serviceName(), write);
+      }
     }
+  }
+
+  private static void vetNode(RoutingContext ctx, String node, boolean write) {
+    var a = RequestAcl.authz(ctx);
+    RequestAcl.require(ctx, write ? a.nodeWrite(node) : a.nodeRead(node), "node", write ? "write" : "read", node);
+  }
+
+  private static void vetService(RoutingContext ctx, String service, boolean write) {
+    var a = RequestAcl.authz(ctx);
+    RequestAcl.require(ctx, write ? a.serviceWrite(service) : a.serviceRead(service), "service", write ? "write" : "read",
+        service);
+  }
+
+  /** Whether a transaction's result may be shown: a tree read's keys and catalog reads, filtered as reads are. */
+  static boolean visible(RoutingContext ctx, Object result) {
+    if (result instanceof io.consulate.kv.KvEntry e) return AclFilter.key(ctx, e.key());
+    if (result instanceof Node n) return AclFilter.node(ctx, n.name());
+    if (result instanceof ServiceInstance s) return AclFilter.instance(ctx, s.name(), s.node());
+    return !(result instanceof HealthCheck c) || AclFilter.check(ctx, c);
   }
 }

@@ -41,8 +41,9 @@ final class TxnEndpoint {
   Object txn(RoutingContext ctx) {
     List<TxnCommand.Step> steps = parse(ctx.body().asString());
     JsonArray denied = new JsonArray();
+    io.consulate.catalog.CatalogSnapshot snap = store.snapshot();
     for (int i = 0; i < steps.size(); i++) {
-      ApiError refusal = TxnAcl.refusal(ctx, steps.get(i));
+      ApiError refusal = TxnAcl.refusal(ctx, steps.get(i), snap);
       if (refusal != null) denied.add(new JsonObject().put("OpIndex", i).put("What", refusal.getMessage()));
     }
     if (!denied.isEmpty()) {
@@ -50,7 +51,7 @@ final class TxnEndpoint {
       return new JsonObject().putNull("Results").put("Errors", denied);
     }
     return Replies.onContext(store.submit(new TxnCommand(steps, clock.millis())))
-        .map(w -> reply(w.value()))
+        .map(w -> reply(ctx, w.value()))
         .recover(err -> {
           Throwable cause = err.getCause() != null ? err.getCause() : err;
           if (!(cause instanceof Txn.Failed failed)) return Future.failedFuture(err);
@@ -61,9 +62,10 @@ final class TxnEndpoint {
         });
   }
 
-  private static JsonObject reply(List<Object> results) {
+  private static JsonObject reply(RoutingContext ctx, List<Object> results) {
     JsonArray out = new JsonArray();
     for (Object r : results) {
+      if (!TxnAcl.visible(ctx, r)) continue;
       if (r instanceof KvEntry e) out.add(new JsonObject().put("KV", KvJson.entry(e)));
       else if (r instanceof Node n) out.add(new JsonObject().put("Node", ConsulJson.node(n)));
       else if (r instanceof ServiceInstance s) out.add(new JsonObject().put("Service", ConsulJson.nodeService(s)));

@@ -99,9 +99,10 @@ public final class QueryExecutor {
    * Another datacenter's failover, answered here: the query it sends, selected here without failing over, as the
    * catalog entries of the instances in their order.
    */
-  public JsonObject answerRemote(JsonObject request) {
+  public JsonObject answerRemote(JsonObject request, java.util.function.Predicate<ServiceHealth> visible) {
     QueryDefinition d = QueryDefinition.parse(request.getJsonObject("Query", new JsonObject()));
-    return encode(d.service().service(), select(d.service(), "", request.getInteger("Limit", 0)));
+    List<ServiceHealth> selected = select(d.service(), "", request.getInteger("Limit", 0));
+    return encode(d.service().service(), selected.stream().filter(visible).toList());
   }
 
   /**
@@ -119,9 +120,13 @@ public final class QueryExecutor {
         });
   }
 
-  /** Runs a stored query for another datacenter ({@link #executeIn}); fails with {@link QueryNotFoundException}. */
-  public CompletionStage<JsonObject> answerRun(String idOrName) {
-    return execute(resolve(idOrName).definition(), "", 0).thenApply(r -> encode(r.service(), r.nodes())
+  /**
+   * Runs a stored query for another datacenter ({@link #executeIn}), answering the instances {@code visible} lets
+   * through (the asking request's token); fails with {@link QueryNotFoundException}.
+   */
+  public CompletionStage<JsonObject> answerRun(String idOrName, java.util.function.Predicate<ServiceHealth> visible) {
+    return execute(resolve(idOrName).definition(), "", 0).thenApply(r -> encode(r.service(),
+            r.nodes().stream().filter(visible).toList())
         .put("TTL", r.dnsTtl()).put("Datacenter", r.datacenter()).put("Failovers", r.failovers()));
   }
 

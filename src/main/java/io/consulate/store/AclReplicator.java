@@ -81,9 +81,10 @@ public final class AclReplicator implements AutoCloseable {
         return;
       }
       Throwable cause = err.getCause() != null ? err.getCause() : err;
-      if (!cause.getMessage().equals(lastErrorMessage)) LOG.warning("ACL replication from " + primary + " failed: " + cause.getMessage());
+      String why = cause.getMessage() != null ? cause.getMessage() : cause.toString();
+      if (!why.equals(lastErrorMessage)) LOG.warning("ACL replication from " + primary + " failed: " + why);
       lastError = Instant.now(clock).toString();
-      lastErrorMessage = cause.getMessage();
+      lastErrorMessage = why;
       timer.schedule(this::round, RETRY_MILLIS, TimeUnit.MILLISECONDS);
     });
   }
@@ -96,7 +97,11 @@ public final class AclReplicator implements AutoCloseable {
     }
     JsonObject primaryState = new JsonObject(body);
     for (Map.Entry<String, String> h : reply.headers()) {
-      if (h.getKey().equalsIgnoreCase("X-Consul-Index")) remoteIndex = Long.parseLong(h.getValue());
+      // An index that went backwards (the primary restored a snapshot) starts the watch over, as Consul's does.
+      if (h.getKey().equalsIgnoreCase("X-Consul-Index")) {
+        long index = Long.parseLong(h.getValue());
+        remoteIndex = index < remoteIndex ? 0 : index;
+      }
     }
     lastSuccess = Instant.now(clock).toString();
     if (sameAs(primaryState, store.aclState())) return java.util.concurrent.CompletableFuture.completedFuture(null);

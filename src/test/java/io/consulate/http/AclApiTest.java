@@ -230,6 +230,42 @@ class AclApiTest {
     assertEquals(new JsonObject(), as(null, HttpMethod.GET, "/v1/catalog/services", null).bodyAsJsonObject());
   }
 
+  @Test
+  void aTxnCannotNameItsWayIntoAnotherService() throws Exception {
+    String token = tokenWith("web-txn", "service \"web\" { policy = \"write\" }\nnode_prefix \"\" { policy = \"read\" }\n"
+        + "key_prefix \"\" { policy = \"read\" }\nkey_prefix \"hidden/\" { policy = \"deny\" }");
+    HttpResponse<Buffer> claim = as(token, HttpMethod.PUT, "/v1/txn", "[{\"Service\":{\"Verb\":\"set\",\"Node\":\"test-node\","
+        + "\"Service\":{\"ID\":\"db\",\"Service\":\"web\",\"Port\":1}}}]");
+    assertEquals(409, claim.statusCode(), claim.bodyAsString());
+    assertTrue(claim.bodyAsString().contains("lacks permission 'service:write' on \\\"db\\\""), claim.bodyAsString());
+    assertEquals(200, as(MANAGEMENT, HttpMethod.PUT, "/v1/kv/hidden/x", "secret").statusCode());
+    HttpResponse<Buffer> tree = as(token, HttpMethod.PUT, "/v1/txn", "[{\"KV\":{\"Verb\":\"get-tree\",\"Key\":\"\"}}]");
+    assertEquals(200, tree.statusCode(), tree.bodyAsString());
+    assertFalse(tree.bodyAsString().contains("hidden/x"), "a tree read shows only readable keys: " + tree.bodyAsString());
+  }
+
+  @Test
+  void aRevokedRightTakesEffectAtOnceEvenForCachedReads() throws Exception {
+    String token = tokenWith("revocable", "service_prefix \"\" { policy = \"read\" }\nnode_prefix \"\" { policy = \"read\" }");
+    assertTrue(as(token, HttpMethod.GET, "/v1/catalog/services", null).bodyAsJsonObject().containsKey("db"));
+    String id = as(MANAGEMENT, HttpMethod.GET, "/v1/acl/policy/name/revocable", null).bodyAsJsonObject().getString("ID");
+    assertEquals(200, as(MANAGEMENT, HttpMethod.PUT, "/v1/acl/policy/" + id, "{\"Name\":\"revocable\",\"Rules\":"
+        + "\"service \\\"web\\\" { policy = \\\"read\\\" }\\nnode_prefix \\\"\\\" { policy = \\\"read\\\" }\"}").statusCode());
+    assertEquals(List.of("web"), List.copyOf(as(token, HttpMethod.GET, "/v1/catalog/services", null).bodyAsJsonObject().fieldNames()));
+  }
+
+  @Test
+  void aPreparedQuerysTokenIsHiddenFromReaders() throws Exception {
+    HttpResponse<Buffer> q = as(MANAGEMENT, HttpMethod.POST, "/v1/query",
+        "{\"Name\":\"web-q\",\"Token\":\"" + MANAGEMENT + "\",\"Service\":{\"Service\":\"web\"}}");
+    assertEquals(200, q.statusCode(), q.bodyAsString());
+    String reader = tokenWith("query-read", "query_prefix \"\" { policy = \"read\" }");
+    JsonObject seen = as(reader, HttpMethod.GET, "/v1/query/" + q.bodyAsJsonObject().getString("ID"), null).bodyAsJsonArray().getJsonObject(0);
+    assertEquals("<hidden>", seen.getString("Token"));
+    assertEquals(MANAGEMENT, as(MANAGEMENT, HttpMethod.GET, "/v1/query/" + q.bodyAsJsonObject().getString("ID"), null)
+        .bodyAsJsonArray().getJsonObject(0).getString("Token"));
+  }
+
   private static int rcode(String name) throws Exception {
     SimpleResolver r = new SimpleResolver(new InetSocketAddress("127.0.0.1", agent.dnsUdpPort()));
     r.setTimeout(Duration.ofSeconds(2));
