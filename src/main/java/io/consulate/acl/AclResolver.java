@@ -21,10 +21,14 @@ public final class AclResolver {
    * Who a request is: the token's AccessorID (Consul names it in refusals), what it may do, and the index of the
    * ACL state that was decided against (a reply cached for an identity is not served once the ACLs changed).
    */
-  public record Identity(String accessorId, Authorizer authorizer, long aclIndex) {}
+  public record Identity(String accessorId, Authorizer authorizer, long aclIndex, String cacheKey) {
+    Identity(String accessorId, Authorizer authorizer, long aclIndex) {
+      this(accessorId, authorizer, aclIndex, accessorId + '@' + aclIndex);
+    }
+  }
 
   /** ACLs off: everything allowed, as Consul without ACLs. */
-  public static final Identity OPEN = new Identity("", Authorizers.manageAll(), 0);
+  public static final Identity OPEN = new Identity("", Authorizers.manageAll(), 0, "");
 
   private final Supplier<AclState> state;
   private final String datacenter;

@@ -32,12 +32,14 @@ final class AgentAcl {
   private final AclResolver resolver;
   private final AclReplicator replicator;
   /** The DNS view last built, and what it was built from: rebuilt only when either changes. */
-  private volatile DnsView dns = new DnsView(null, null, null, null);
+  private volatile DnsView dns = new DnsView(null, null, -1, null);
+  /** Moves when a token is set through the API: the DNS view is rebuilt then (a reload brings a new base). */
+  private volatile int tokensVersion;
   private volatile boolean warnedDnsToken;
   /** A registration of the agent's was blocked: worth trying again when the ACL state changes. */
   private volatile boolean blocked;
 
-  private record DnsView(AclState state, DnsConfig base, String token, DnsConfig withAcl) {}
+  private record DnsView(AclState state, DnsConfig base, int tokens, DnsConfig withAcl) {}
 
   AgentAcl(Store store, Supplier<AgentConfig> config, Datacenters datacenters) {
     this.store = store;
@@ -75,11 +77,11 @@ final class AgentAcl {
   DnsConfig dns(DnsConfig base) {
     if (resolver == null) return base;
     AclState state = store.aclState();
-    String token = dnsToken();
+    int tokens = tokensVersion;
     DnsView v = dns;
-    if (v.state() == state && v.base() == base && v.token().equals(token)) return v.withAcl();
+    if (v.state() == state && v.base() == base && v.tokens() == tokens) return v.withAcl();
     DnsConfig built = base.withAcl(dnsAuthorizer());
-    dns = new DnsView(state, base, token, built);
+    dns = new DnsView(state, base, tokens, built);
     return built;
   }
 
@@ -187,6 +189,7 @@ final class AgentAcl {
   private boolean setToken(String kind, String secret) {
     if (!KINDS.contains(kind)) return false;
     setTokens.put(kind, secret);
+    tokensVersion++;
     LOG.info("Updated agent's ACL token: token=" + kind);
     return true;
   }

@@ -41,7 +41,9 @@ public final class RequestAcl {
 
   /** The request's SecretID as sent; empty when it carries none. */
   static String secret(RoutingContext ctx) {
-    String param = ctx.request().getParam("token");
+    String query = ctx.request().query();
+    // Decoding the query string costs more than the rest of the resolution: only when a token may be in it.
+    String param = query != null && query.contains("token=") ? ctx.request().getParam("token") : null;
     if (param != null && !param.isEmpty()) return param;
     String header = ctx.request().getHeader("X-Consul-Token");
     if (header != null && !header.isEmpty()) return header;
@@ -137,7 +139,6 @@ public final class RequestAcl {
 
   /** A key for caching a rendering per request: the same token sees the same result. */
   static String cacheKey(RoutingContext ctx) {
-    Identity id = identity(ctx);
-    return id == AclResolver.OPEN ? "" : id.accessorId() + '@' + id.aclIndex();
+    return identity(ctx).cacheKey();
   }
 }
