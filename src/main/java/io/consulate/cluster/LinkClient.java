@@ -69,17 +69,19 @@ public final class LinkClient implements Replicator, Datacenters, AutoCloseable 
 
   /**
    * {@code mirror} gets the stream, resuming after {@code mirrorApplied} entries; {@code known} keeps the
-   * servers for {@code -rejoin}. Call {@link #join} to connect.
+   * servers for {@code -rejoin}; {@code key}, the {@code encrypt} key, makes the links TLS ({@link LinkTls}). Call
+   * {@link #join} to connect.
    */
   public LinkClient(Vertx vertx, Context context, Member self, StreamSink mirror, LongSupplier mirrorApplied,
-      KnownAddresses known) {
+      KnownAddresses known, GossipKey key) {
     this.vertx = vertx;
     this.context = context;
     this.self = self;
     this.mirror = mirror;
     this.mirrorApplied = mirrorApplied;
     this.known = known;
-    this.net = vertx.createNetClient(new NetClientOptions().setConnectTimeout(2_000).setTcpNoDelay(true));
+    NetClientOptions options = new NetClientOptions().setConnectTimeout(2_000).setTcpNoDelay(true);
+    this.net = vertx.createNetClient(key.enabled() ? LinkTls.client(options, key) : options);
     context.runOnContext(v -> heartbeat = vertx.setPeriodic(1000, id -> beat()));
   }
 
@@ -118,6 +120,9 @@ public final class LinkClient implements Replicator, Datacenters, AutoCloseable 
       connecting = false;
       if (ar.failed() || closed) {
         if (ar.succeeded()) ar.result().close();
+        if (ar.failed() && ar.cause() instanceof javax.net.ssl.SSLException) {
+          Refusals.warn("cannot link to server " + target + ": refused (" + Refusals.REASON + ")");
+        }
         if (!closed) vertx.setTimer(RETRY_MILLIS, t -> connect());
         return;
       }

@@ -1,0 +1,105 @@
+package io.consulate.cluster;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.security.MessageDigest;
+import org.jgroups.Address;
+import org.jgroups.Event;
+import org.jgroups.Message;
+import org.jgroups.annotations.Property;
+import org.jgroups.auth.AuthToken;
+import org.jgroups.protocols.AUTH;
+import org.jgroups.protocols.pbcast.GMS;
+
+/**
+ * JGroups' AUTH with a token derived from the agent's {@code encrypt} key (an HMAC of a fixed label, never the
+ * key): a member refuses the join or merge of a node whose token differs or is missing, and a joiner refuses a
+ * coordinator that has none ({@code authenticate_coord}). It sits below {@link KeyedEncrypt}, where a join request
+ * is still readable by a node with another key, so the refusal reaches the joiner; each side logs one line.
+ */
+public class KeyedAuth extends AUTH {
+  @Property(description = "The id of the agent's encrypt key", exposeAsManagedAttribute = false)
+  protected String key_id;
+
+  @Override
+  public void init() throws Exception {
+    setAuthToken(new KeyToken(GossipKey.byId(key_id).derive("join token v1")));
+    setAuthCoord(true);
+    super.init();
+  }
+
+  /** AUTH throws after refusing a join that has no token at all; the refusal is logged, a stack trace is noise. */
+  @Override
+  public Object up(Message msg) {
+    GMS.GmsHeader gms = getGMSHeader(msg);
+    if (gms != null && msg.getHeader(id) == null && needsAuthentication(msg, gms)) {
+      sendRejectionMessage(gms.getType(), msg.getSrc(), Refusals.REASON);
+      return null;
+    }
+    return super.up(msg);
+  }
+
+  @Override
+  protected void sendRejectionMessage(byte type, Address dest, String error_msg) {
+    boolean request = type == GMS.GmsHeader.JOIN_REQ || type == GMS.GmsHeader.JOIN_REQ_WITH_STATE_TRANSFER
+        || type == GMS.GmsHeader.MERGE_REQ;
+    String who = describe(this, dest);
+    Refusals.warn(request ? "refused a join from " + who + ": " + Refusals.REASON
+        : "cannot join the cluster at " + who + ": it answered without the encrypt key (" + Refusals.REASON + ")");
+    super.sendRejectionMessage(type, dest, Refusals.REASON);
+  }
+
+  /** {@code name (host:port)}: the logical name and, when known, the physical address. */
+  static String describe(org.jgroups.stack.Protocol at, Address a) {
+    if (a == null) return "an unknown member";
+    Object physical = at.down(new Event(Event.GET_PHYSICAL_ADDRESS, a));
+    return physical == null ? a.toString() : a + " (" + physical + ")";
+  }
+
+  /** The token: HMAC-SHA256 of a fixed label under the encrypt key; compared in constant time. */
+  public static final class KeyToken extends AuthToken {
+    private byte[] value = new byte[0];
+
+    /** For JGroups, which builds a received token by its class name. */
+    public KeyToken() {}
+
+    KeyToken(byte[] value) {
+      this.value = value;
+    }
+
+    @Override
+    public String getName() {
+      return KeyToken.class.getName();
+    }
+
+    @Override
+    public int size() {
+      return Integer.BYTES + value.length;
+    }
+
+    @Override
+    public boolean authenticate(AuthToken token, Message msg) {
+      return token instanceof KeyToken other && value.length > 0 && MessageDigest.isEqual(value, other.value);
+    }
+
+    @Override
+    public void writeTo(DataOutput out) throws IOException {
+      out.writeInt(value.length);
+      out.write(value);
+    }
+
+    @Override
+    public void readFrom(DataInput in) throws IOException {
+      int n = in.readInt();
+      if (n < 0 || n > 64) throw new IOException("bad join token length " + n);
+      value = new byte[n];
+      in.readFully(value);
+    }
+
+    @Override
+    public String toString() {
+      return "KeyToken";
+    }
+  }
+}
