@@ -19,6 +19,13 @@ import org.jgroups.protocols.pbcast.GMS;
  * is still readable by a node with another key, so the refusal reaches the joiner; each side logs one line.
  */
 public class KeyedAuth extends AUTH {
+  /** Headers are keyed by protocol id: one of our own, next to {@link VerifiedRaft}'s, the same on every node. */
+  private static final short PROTOCOL_ID = 1901;
+
+  static {
+    org.jgroups.conf.ClassConfigurator.addProtocol(PROTOCOL_ID, KeyedAuth.class);
+  }
+
   @Property(description = "The id of the agent's encrypt key", exposeAsManagedAttribute = false)
   protected String key_id;
 
@@ -38,6 +45,19 @@ public class KeyedAuth extends AUTH {
       return null;
     }
     return super.up(msg);
+  }
+
+  /**
+   * AUTH reads a join response to let a refusal through unchecked; below {@link KeyedEncrypt} the payload of
+   * every other response is encrypted, so: encrypted, it is an answer that must carry the token; plain, only a
+   * refusal passes without it.
+   */
+  @Override
+  protected boolean needsAuthentication(Message msg, GMS.GmsHeader hdr) {
+    if (hdr.getType() != GMS.GmsHeader.JOIN_RSP) return super.needsAuthentication(msg, hdr);
+    if (msg.getHeader(KeyedEncrypt.PROTOCOL_ID) != null) return true;
+    org.jgroups.protocols.pbcast.JoinRsp rsp = getJoinResponse(msg);
+    return rsp == null || rsp.getFailReason() == null;
   }
 
   @Override

@@ -21,6 +21,12 @@ import org.jgroups.util.Util;
  */
 public class KeyedEncrypt extends SYM_ENCRYPT {
   private static final short GMS_ID = ClassConfigurator.getProtocolId(GMS.class);
+  /** Headers are keyed by protocol id: one of our own, next to {@link VerifiedRaft}'s, the same on every node. */
+  static final short PROTOCOL_ID = 1902;
+
+  static {
+    ClassConfigurator.addProtocol(PROTOCOL_ID, KeyedEncrypt.class);
+  }
 
   @Property(description = "The id of the agent's encrypt key", exposeAsManagedAttribute = false)
   protected String key_id;
