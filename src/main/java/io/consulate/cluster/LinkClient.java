@@ -66,6 +66,8 @@ public final class LinkClient implements Replicator, Datacenters, AutoCloseable 
   /** Which address to try next; a random start, so clients spread over the servers as Consul's do. */
   private int next = java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 16);
   private long lastHeard;
+  /** Whether the server of the current link has sent a frame yet. Event-loop confined. */
+  private boolean answered;
 
   /**
    * {@code mirror} gets the stream, resuming after {@code mirrorApplied} entries; {@code known} keeps the
@@ -134,11 +136,11 @@ public final class LinkClient implements Replicator, Datacenters, AutoCloseable 
     socket = s;
     linkedTo = target;
     lastHeard = System.currentTimeMillis();
+    answered = false;
     LinkFrame.read(s, this::frame);
     s.closeHandler(v -> unlinked(s));
     JsonObject hello = new JsonObject().put("member", self.encode()).put("applied", mirrorApplied.getAsLong());
     s.write(LinkFrame.of(LinkFrame.HELLO, hello.toBuffer().getBytes()));
-    LOG.info("linked to server " + target);
     held.forEach(h -> h.complete(null));
     held.clear();
   }
@@ -153,13 +155,19 @@ public final class LinkClient implements Replicator, Datacenters, AutoCloseable 
           + " before it answered; the write may or may not have been applied"));
     }
     if (!closed) {
-      LOG.info("link to server " + linkedTo + " lost; reconnecting");
+      // A server that closes before saying anything refused the link: its TLS (encrypt key) against our plain one.
+      if (answered) LOG.info("link to server " + linkedTo + " lost; reconnecting");
+      else Refusals.warn("cannot link to server " + linkedTo + ": it closed the link unanswered (" + Refusals.REASON + "?)");
       vertx.setTimer(RETRY_MILLIS, t -> connect());
     }
   }
 
   private void frame(byte type, Buffer payload) {
     lastHeard = System.currentTimeMillis();
+    if (!answered) {
+      answered = true;
+      LOG.info("linked to server " + linkedTo);
+    }
     switch (type) {
       case LinkFrame.SNAPSHOT -> mirror.snapshot(payload.getBytes());
       case LinkFrame.ENTRY -> mirror.entry(payload.getBytes());

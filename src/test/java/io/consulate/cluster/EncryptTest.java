@@ -120,6 +120,8 @@ class EncryptTest {
     awaitTrue(() -> logged("refused a client link on 127.0.0.1:", ": wrong or missing encrypt key ("));
     Agent none = TestAgent.startClientUnlinked("ec3", data.resolve("ec3"), port, null);
     agents.add(none);
+    awaitTrue(() -> logged("cannot link to server 127.0.0.1:" + port + ": it closed the link unanswered", ""));
+    awaitTrue(() -> logged("refused a client link on 127.0.0.1:", "NotSslRecordException"));
     Thread.sleep(3000); // long enough for several link attempts; there is no event to wait for when none succeeds
     assertEquals(List.of(), dnsA(wrong, "sealed.service.consul."), "nothing reaches a client with another key");
     assertEquals(List.of(), dnsA(none, "sealed.service.consul."), "nothing reaches a client without a key");
