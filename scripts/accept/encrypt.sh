@@ -2,12 +2,12 @@
 # Acceptance: gossip encryption (-encrypt, a key from `consulate keygen`), as separate processes on loopback
 # addresses (Consul's default cluster ports; HTTP and DNS on 127.0.0.1 ports of their own):
 #   - two servers and a client agent holding the same key form a cluster; a registration made on the client
-#     reaches both servers;
+#     reaches both servers; a KV write and read for dc2 (a server of its own, over the WAN) go through;
 #   - tcpdump -A on lo, over the cluster's addresses only (LAN, Raft, WAN and the client's link), never shows the
-#     registration's distinctive name or meta value; the same run without a key shows them (the control: the
-#     capture does see the registration when it is in clear text);
-#   - a server with another key, and one with none, are refused at join, in one line on each side; a client with
-#     another key cannot link, and the server says why;
+#     registration's distinctive name or meta value, nor the value written to dc2; the same run without a key shows
+#     them (the control: the capture does see them when they are in clear text);
+#   - a server with another key, and one with none, are refused at join, in one line on each side, and so is a dc2
+#     server with another key at the WAN pool; a client with another key cannot link, and the server says why;
 #   - the key is in no log and not in /v1/agent/self; a bad key stops the agent with Consul's line.
 # Run from the project root as root (tcpdump); needs ../shared/accept/lib.sh.
 cd "$(git rev-parse --show-toplevel 2>/dev/null || pwd)"
@@ -18,8 +18,9 @@ KEY=$($CONSULATE keygen)
 OTHER_KEY=$($CONSULATE keygen)
 NAME=zq-sealed-ledger
 MARK=KX7-PLAINTEXT-CANARY
+WAN_MARK=QW9-WAN-CANARY
 declare -A HP DP
-for n in p1 p2 pc e1 e2 ec x1 x2 xc; do HP[$n]=$(free_port); DP[$n]=$(free_port); done
+for n in p1 p2 pc pw e1 e2 ec ew x1 x2 xc xw; do HP[$n]=$(free_port); DP[$n]=$(free_port); done
 h() { echo "127.0.0.1:${HP[$1]}"; }
 agent() { # agent NAME IP EXTRA...
   local n=$1 ip=$2; shift 2
@@ -32,18 +33,21 @@ on_all() { # on_all S1 S2 C : how many of the three list the service
   echo "$k"
 }
 
-# run MODE S1 S2 C NET KEYFLAGS... : a cluster on 127.0.0.NET+1..3, a registration on its client, all of its
-# cluster traffic captured meanwhile; leaves the capture in $WORK/MODE.pcap.txt
+# run MODE S1 S2 C W NET KEYFLAGS... : a cluster on 127.0.0.NET+1..3 and dc2's server W on NET+4, a registration on
+# the client and a KV value written to dc2 through S1, all of their cluster traffic captured meanwhile; leaves the
+# capture in $WORK/MODE.pcap.txt
 run() {
-  local mode=$1 s1=$2 s2=$3 c=$4 net=$5; shift 5
-  local a1=127.0.0.$((net + 1)) a2=127.0.0.$((net + 2)) ac=127.0.0.$((net + 3))
-  tcpdump -i lo -A -nn -s 0 -U "host $a1 or host $a2 or host $ac" >"$WORK/$mode.pcap.txt" 2>"$WORK/$mode.tcpdump.log" &
+  local mode=$1 s1=$2 s2=$3 c=$4 w=$5 net=$6; shift 6
+  local a1=127.0.0.$((net + 1)) a2=127.0.0.$((net + 2)) ac=127.0.0.$((net + 3)) aw=127.0.0.$((net + 4))
+  tcpdump -i lo -A -nn -s 0 -U "host $a1 or host $a2 or host $ac or host $aw" >"$WORK/$mode.pcap.txt" \
+    2>"$WORK/$mode.tcpdump.log" &
   local dump=$!
   sleep 1
   agent "$s1" "$a1" -server -bootstrap-expect 2 -retry-join "$a2" "$@"
   agent "$s2" "$a2" -server -bootstrap-expect 2 -retry-join "$a1" "$@"
   agent "$c" "$ac" -retry-join "$a1" -retry-join "$a2" "$@"
-  for n in "$s1" "$s2" "$c"; do wait_http "$(h "$n")" 90 || fail "$mode: $n starts with a leader"; done
+  agent "$w" "$aw" -datacenter dc2 -server -bootstrap-expect 1 -retry-join-wan "$a1" "$@"
+  for n in "$s1" "$s2" "$c" "$w"; do wait_http "$(h "$n")" 90 || fail "$mode: $n starts with a leader"; done
   check_eventually 30 "$mode: the client is a member of the servers' cluster" alive \
     bash -c "curl -s http://$(h "$s1")/v1/agent/members | jq -r '.[] | select(.Name==\"$c\" and .Status==1) | \"alive\"'"
   check "$mode: register on the client" 200 "$(http_code -X PUT --data "{\"ID\":\"$NAME-1\",\"Name\":\"$NAME\",\
@@ -51,42 +55,60 @@ run() {
   check_eventually 20 "$mode: the registration is on both servers and the client" 3 on_all "$s1" "$s2" "$c"
   check "$mode: its meta arrived intact" "$MARK" \
     "$(curl -s "http://$(h "$s2")/v1/catalog/service/$NAME" | jq -r '.[0].ServiceMeta.marker')"
+  check_eventually 30 "$mode: dc1 knows dc2 over the WAN" '["dc1","dc2"]' \
+    bash -c "curl -s http://$(h "$s1")/v1/catalog/datacenters | jq -c ."
+  check "$mode: a KV write for dc2 through $s1" true \
+    "$(curl -s -X PUT --data "$WAN_MARK" "http://$(h "$s1")/v1/kv/sealed/wan?dc=dc2")"
+  check "$mode: read back through $s1" "$WAN_MARK" "$(curl -s "http://$(h "$s1")/v1/kv/sealed/wan?dc=dc2&raw")"
   sleep 2 # the Raft commits and the client's stream after the reads
   kill "$dump"; wait "$dump" 2>/dev/null
   echo "       ($(grep -c ' IP ' "$WORK/$mode.pcap.txt") packets captured: $(tail -1 "$WORK/$mode.tcpdump.log" 2>/dev/null))"
 }
 seen() { grep -c -e "$NAME" -e "$MARK" "$WORK/$1.pcap.txt"; }
+seen_wan() { grep -c -e "$WAN_MARK" "$WORK/$1.pcap.txt"; }
 
 echo "== the control: no key, the registration is in clear text on the wire"
-run plain p1 p2 pc 100
+run plain p1 p2 pc pw 100
 [ "$(seen plain)" -gt 0 ] && pass "plain: the capture shows the name or the marker ($(seen plain) lines)" \
   || fail "plain: the capture shows the name or the marker" "not found: the check below could not fail"
-for n in p1 p2 pc; do kill "$(eval echo "\$PID_$n")"; done
+[ "$(seen_wan plain)" -gt 0 ] && pass "plain: the capture shows the value written to dc2 ($(seen_wan plain) lines)" \
+  || fail "plain: the capture shows the value written to dc2" "not found: the check below could not fail"
+for n in p1 p2 pc pw; do kill "$(eval echo "\$PID_$n")"; done
 
 echo "== with -encrypt: never in clear text"
-run sealed e1 e2 ec 110 -encrypt "$KEY"
+run sealed e1 e2 ec ew 110 -encrypt "$KEY"
 check "sealed: neither the name nor the marker is in the capture" 0 "$(seen sealed)"
+check "sealed: nor the value written to dc2" 0 "$(seen_wan sealed)"
 
 echo "== a server with another key, and one without a key, are refused at join"
-OUT=$(timeout 60 $CONSULATE agent -server -node x1 -data-dir "$WORK/x1" -bind 127.0.0.114 -client 127.0.0.1 \
+OUT=$(timeout 60 $CONSULATE agent -server -node x1 -data-dir "$WORK/x1" -bind 127.0.0.117 -client 127.0.0.1 \
   -http-port "${HP[x1]}" -dns-port "${DP[x1]}" -retry-join 127.0.0.111 -encrypt "$OTHER_KEY" 2>&1)
 check "another key: the joiner stops in one line" \
   "==> Error starting agent: cannot join the cluster at 127.0.0.111: refused (wrong or missing encrypt key)" \
   "$(echo "$OUT" | tail -1)"
-check "another key: the joiner's log names the server that refused" 1 \
-  "$(echo "$OUT" | grep -c "cannot join the cluster at e1 (127.0.0.111:8301): refused (wrong or missing encrypt key)")"
-check_eventually 5 "another key: the server logs the refusal" 1 \
-  grep -c "refused a join from x1 (127.0.0.114:8301): wrong or missing encrypt key" "$WORK/e1.log"
-OUT=$(timeout 60 $CONSULATE agent -server -node x2 -data-dir "$WORK/x2" -bind 127.0.0.115 -client 127.0.0.1 \
+# The LAN's coordinator, e1 or e2, answers the join.
+check "another key: the joiner's log names the server that refused" 1 "$(echo "$OUT" |
+  grep -c -E "cannot join the cluster at e[12] \(127.0.0.11[12]:8301\): refused \(wrong or missing encrypt key\)")"
+check_eventually 5 "another key: the server logs the refusal" 1 bash -c \
+  "cat $WORK/e1.log $WORK/e2.log | grep -c 'refused a join from x1 (127.0.0.117:8301): wrong or missing encrypt key'"
+OUT=$(timeout 60 $CONSULATE agent -server -node x2 -data-dir "$WORK/x2" -bind 127.0.0.118 -client 127.0.0.1 \
   -http-port "${HP[x2]}" -dns-port "${DP[x2]}" -retry-join 127.0.0.111 2>&1)
 check "no key: the joiner stops in one line" \
   "==> Error starting agent: cannot join the cluster at 127.0.0.111: refused (wrong or missing encrypt key)" \
   "$(echo "$OUT" | tail -1)"
-check_eventually 5 "no key: the server logs the refusal" 1 \
-  grep -c "refused a join from x2 (127.0.0.115:8301): wrong or missing encrypt key" "$WORK/e1.log"
+check_eventually 5 "no key: the server logs the refusal" 1 bash -c \
+  "cat $WORK/e1.log $WORK/e2.log | grep -c 'refused a join from x2 (127.0.0.118:8301): wrong or missing encrypt key'"
+
+echo "== a dc2 server with another key cannot join the WAN pool"
+agent xw 127.0.0.120 -datacenter dc2 -server -bootstrap-expect 1 -retry-join-wan 127.0.0.111 -encrypt "$OTHER_KEY"
+check_eventually 30 "it says so in one line" 1 \
+  grep -c "cannot join the WAN pool on 127.0.0.120:8302: wrong or missing encrypt key; other datacenters are out of reach" \
+  "$WORK/xw.log"
+check_eventually 5 "a server of the pool logs the refusal" 1 \
+  bash -c "cat $WORK/e1.log $WORK/e2.log $WORK/ew.log | grep -c 'refused a join from xw.dc2 (127.0.0.120:8302): wrong or missing encrypt key'"
 
 echo "== a client with another key cannot link"
-agent xc 127.0.0.116 -retry-join 127.0.0.111 -encrypt "$OTHER_KEY"
+agent xc 127.0.0.119 -retry-join 127.0.0.111 -encrypt "$OTHER_KEY"
 check_eventually 20 "the client logs the refusal" 1 \
   grep -c "cannot link to server 127.0.0.111:8301: refused (wrong or missing encrypt key)" "$WORK/xc.log"
 check_eventually 5 "the server logs it" 1 \
