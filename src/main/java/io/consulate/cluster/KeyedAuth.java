@@ -4,6 +4,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.security.MessageDigest;
+import java.util.Iterator;
 import org.jgroups.Address;
 import org.jgroups.Event;
 import org.jgroups.Message;
@@ -11,6 +12,7 @@ import org.jgroups.annotations.Property;
 import org.jgroups.auth.AuthToken;
 import org.jgroups.protocols.AUTH;
 import org.jgroups.protocols.pbcast.GMS;
+import org.jgroups.util.MessageBatch;
 
 /**
  * JGroups' AUTH with a token derived from the agent's {@code encrypt} key (an HMAC of a fixed label, never the
@@ -36,15 +38,28 @@ public class KeyedAuth extends AUTH {
     super.init();
   }
 
-  /** AUTH throws after refusing a join that has no token at all; the refusal is logged, a stack trace is noise. */
+  /**
+   * A join without a token at all is refused here: AUTH would refuse it too, but then log a warning of its own
+   * (and, for a single message, throw); {@link #sendRejectionMessage} logs the one line.
+   */
   @Override
   public Object up(Message msg) {
-    GMS.GmsHeader gms = getGMSHeader(msg);
-    if (gms != null && msg.getHeader(id) == null && needsAuthentication(msg, gms)) {
-      sendRejectionMessage(gms.getType(), msg.getSrc(), Refusals.REASON);
-      return null;
+    return refusedWithoutToken(msg, msg.getSrc()) ? null : super.up(msg);
+  }
+
+  @Override
+  public void up(MessageBatch batch) {
+    for (Iterator<Message> it = batch.iterator(); it.hasNext(); ) {
+      if (refusedWithoutToken(it.next(), batch.sender())) it.remove();
     }
-    return super.up(msg);
+    if (!batch.isEmpty()) super.up(batch);
+  }
+
+  private boolean refusedWithoutToken(Message msg, Address from) {
+    GMS.GmsHeader gms = getGMSHeader(msg);
+    if (gms == null || msg.getHeader(id) != null || !needsAuthentication(msg, gms)) return false;
+    sendRejectionMessage(gms.getType(), from, Refusals.REASON);
+    return true;
   }
 
   /**
@@ -58,6 +73,14 @@ public class KeyedAuth extends AUTH {
     if (msg.getHeader(KeyedEncrypt.PROTOCOL_ID) != null) return true;
     org.jgroups.protocols.pbcast.JoinRsp rsp = getJoinResponse(msg);
     return rsp == null || rsp.getFailReason() == null;
+  }
+
+  /** AUTH's check, without its own warning: {@link #sendRejectionMessage} logs the one line. */
+  @Override
+  protected boolean handleAuthHeader(GMS.GmsHeader gms, org.jgroups.protocols.AuthHeader header, Message msg) {
+    if (!needsAuthentication(msg, gms) || auth_token.authenticate(header.getToken(), msg)) return true;
+    sendRejectionMessage(gms.getType(), msg.getSrc(), Refusals.REASON);
+    return false;
   }
 
   @Override
