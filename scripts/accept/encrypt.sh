@@ -5,7 +5,8 @@
 #     reaches both servers; a KV write and read for dc2 (a server of its own, over the WAN) go through;
 #   - tcpdump -A on lo, over the cluster's addresses only (LAN, Raft, WAN and the client's link), never shows the
 #     registration's distinctive name or meta value, nor the value written to dc2; the same run without a key shows
-#     them (the control: the capture does see them when they are in clear text);
+#     them (the control: the capture does see them when they are in clear text); a server with a key cannot join
+#     that cluster without one;
 #   - a server with another key, and one with none, are refused at join, in one line on each side, and so is a dc2
 #     server with another key at the WAN pool; a client with another key cannot link, and the server says why;
 #   - the key is in no log and not in /v1/agent/self; a bad key stops the agent with Consul's line.
@@ -20,7 +21,7 @@ NAME=zq-sealed-ledger
 MARK=KX7-PLAINTEXT-CANARY
 WAN_MARK=QW9-WAN-CANARY
 declare -A HP DP
-for n in p1 p2 pc pw e1 e2 ec ew x1 x2 xc xw; do HP[$n]=$(free_port); DP[$n]=$(free_port); done
+for n in p1 p2 pc pw e1 e2 ec ew x0 x1 x2 xc xw; do HP[$n]=$(free_port); DP[$n]=$(free_port); done
 h() { echo "127.0.0.1:${HP[$1]}"; }
 agent() { # agent NAME IP EXTRA...
   local n=$1 ip=$2; shift 2
@@ -73,6 +74,11 @@ run plain p1 p2 pc pw 100
   || fail "plain: the capture shows the name or the marker" "not found: the check below could not fail"
 [ "$(seen_wan plain)" -gt 0 ] && pass "plain: the capture shows the value written to dc2 ($(seen_wan plain) lines)" \
   || fail "plain: the capture shows the value written to dc2" "not found: the check below could not fail"
+OUT=$(timeout 60 $CONSULATE agent -server -node x0 -data-dir "$WORK/x0" -bind 127.0.0.121 -client 127.0.0.1 \
+  -http-port "${HP[x0]}" -dns-port "${DP[x0]}" -retry-join 127.0.0.101 -encrypt "$KEY" 2>&1)
+check "a server with a key cannot join this cluster without one: it stops in one line" \
+  "==> Error starting agent: cannot join the cluster at 127.0.0.101: refused (wrong or missing encrypt key)" \
+  "$(echo "$OUT" | tail -1)"
 for n in p1 p2 pc pw; do kill "$(eval echo "\$PID_$n")"; done
 
 echo "== with -encrypt: never in clear text"

@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.util.Iterator;
 import org.jgroups.Address;
+import org.jgroups.BytesMessage;
 import org.jgroups.Event;
 import org.jgroups.Message;
 import org.jgroups.annotations.Property;
 import org.jgroups.auth.AuthToken;
 import org.jgroups.protocols.AUTH;
 import org.jgroups.protocols.pbcast.GMS;
+import org.jgroups.protocols.pbcast.JoinRsp;
 import org.jgroups.util.MessageBatch;
 
 /**
@@ -71,7 +73,7 @@ public class KeyedAuth extends AUTH {
   protected boolean needsAuthentication(Message msg, GMS.GmsHeader hdr) {
     if (hdr.getType() != GMS.GmsHeader.JOIN_RSP) return super.needsAuthentication(msg, hdr);
     if (msg.getHeader(KeyedEncrypt.PROTOCOL_ID) != null) return true;
-    org.jgroups.protocols.pbcast.JoinRsp rsp = getJoinResponse(msg);
+    JoinRsp rsp = getJoinResponse(msg);
     return rsp == null || rsp.getFailReason() == null;
   }
 
@@ -83,13 +85,22 @@ public class KeyedAuth extends AUTH {
     return false;
   }
 
+  /**
+   * Refuses a join or merge request from {@code dest}, or, as the joiner, the answer of a member without the key:
+   * that answer becomes a refusal, so this node's join fails as it does when a member with the key refuses it.
+   */
   @Override
   protected void sendRejectionMessage(byte type, Address dest, String error_msg) {
+    if (type == GMS.GmsHeader.JOIN_RSP) {
+      up_prot.up(new BytesMessage(local_addr).setSrc(dest)
+          .putHeader(GMS_ID, new GMS.GmsHeader(GMS.GmsHeader.JOIN_RSP)).setArray(GMS.marshal(new JoinRsp(Refusals.REASON))));
+      return;
+    }
     boolean request = type == GMS.GmsHeader.JOIN_REQ || type == GMS.GmsHeader.JOIN_REQ_WITH_STATE_TRANSFER
         || type == GMS.GmsHeader.MERGE_REQ;
     String who = describe(this, dest);
     Refusals.warn(request ? "refused a join from " + who + ": " + Refusals.REASON
-        : "cannot join the cluster at " + who + ": it answered without the encrypt key (" + Refusals.REASON + ")");
+        : "cannot merge with " + who + ": it answered without the encrypt key (" + Refusals.REASON + ")");
     super.sendRejectionMessage(type, dest, Refusals.REASON);
   }
 

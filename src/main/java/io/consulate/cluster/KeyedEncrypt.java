@@ -39,26 +39,30 @@ public class KeyedEncrypt extends SYM_ENCRYPT {
 
   @Override
   public Object up(Message msg) {
-    if (msg.getHeader(id) == null && isRefusal(msg)) return refused(msg);
-    return super.up(msg);
+    return msg.getHeader(id) == null ? plain(msg) : super.up(msg);
   }
 
   @Override
   public void up(MessageBatch batch) {
     for (java.util.Iterator<Message> it = batch.iterator(); it.hasNext(); ) {
       Message msg = it.next();
-      if (msg.getHeader(id) == null && isRefusal(msg)) {
+      if (msg.getHeader(id) == null) {
         it.remove();
-        refused(msg);
+        plain(msg);
       }
     }
     if (!batch.isEmpty()) super.up(batch);
   }
 
-  private Object refused(Message msg) {
-    Refusals.warn("cannot join the cluster at " + KeyedAuth.describe(this, msg.getSrc()) + ": refused ("
-        + Refusals.REASON + ")");
-    return up_prot.up(msg);
+  /** A message sent without the key: a refusal goes up, anything else is dropped (one line, not one per message). */
+  private Object plain(Message msg) {
+    String who = KeyedAuth.describe(this, msg.getSrc());
+    if (isRefusal(msg)) {
+      Refusals.warn("cannot join the cluster at " + who + ": refused (" + Refusals.REASON + ")");
+      return up_prot.up(msg);
+    }
+    Refusals.warn("dropping messages from " + who + ", sent without the encrypt key (" + Refusals.REASON + ")");
+    return null;
   }
 
   /** A refused join (a JoinRsp naming the reason) or a rejected merge, as JGroups' AUTH sends them. */
