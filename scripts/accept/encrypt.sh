@@ -58,8 +58,9 @@ run() {
     "$(curl -s "http://$(h "$s2")/v1/catalog/service/$NAME" | jq -r '.[0].ServiceMeta.marker')"
   check_eventually 30 "$mode: dc1 knows dc2 over the WAN" '["dc1","dc2"]' \
     bash -c "curl -s http://$(h "$s1")/v1/catalog/datacenters | jq -c ."
-  check "$mode: a KV write for dc2 through $s1" true \
-    "$(curl -s -X PUT --data "$WAN_MARK" "http://$(h "$s1")/v1/kv/sealed/wan?dc=dc2")"
+  # dc2 is listed as soon as its record arrives; its server is reachable once the pool has seen it alive.
+  check_eventually 20 "$mode: a KV write for dc2 through $s1" true \
+    curl -s -X PUT --data "$WAN_MARK" "http://$(h "$s1")/v1/kv/sealed/wan?dc=dc2"
   check "$mode: read back through $s1" "$WAN_MARK" "$(curl -s "http://$(h "$s1")/v1/kv/sealed/wan?dc=dc2&raw")"
   sleep 2 # the Raft commits and the client's stream after the reads
   kill "$dump"; wait "$dump" 2>/dev/null
