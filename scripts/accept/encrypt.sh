@@ -89,25 +89,27 @@ check "sealed: nor the value written to dc2" 0 "$(seen_wan sealed)"
 
 echo "== a server with another key, and one without a key, are refused at join"
 OUT=$(timeout 60 $CONSULATE agent -server -node x1 -data-dir "$WORK/x1" -bind 127.0.0.117 -client 127.0.0.1 \
-  -http-port "${HP[x1]}" -dns-port "${DP[x1]}" -retry-join 127.0.0.111 -encrypt "$OTHER_KEY" 2>&1)
+  -http-port "${HP[x1]}" -dns-port "${DP[x1]}" -retry-join 127.0.0.111 -retry-join 127.0.0.112 -encrypt "$OTHER_KEY" 2>&1)
 check "another key: the joiner stops in one line" \
-  "==> Error starting agent: cannot join the cluster at 127.0.0.111: refused (wrong or missing encrypt key)" \
+  "==> Error starting agent: cannot join the cluster at 127.0.0.111, 127.0.0.112: refused (wrong or missing encrypt key)" \
   "$(echo "$OUT" | tail -1)"
-# The LAN's coordinator, e1 or e2, answers the join.
+# The LAN's coordinator, e1 or e2, answers the join. The joiners name both servers: a coordinator that only heard
+# of a joiner from the other server knows neither its name nor its address, so it could not answer at first.
 check "another key: the joiner's log names the server that refused" 1 "$(echo "$OUT" |
   grep -c -E "cannot join the cluster at e[12] \(127.0.0.11[12]:8301\): refused \(wrong or missing encrypt key\)")"
 check_eventually 5 "another key: the server logs the refusal" 1 bash -c \
   "cat $WORK/e1.log $WORK/e2.log | grep -c 'refused a join from x1 (127.0.0.117:8301): wrong or missing encrypt key'"
 OUT=$(timeout 60 $CONSULATE agent -server -node x2 -data-dir "$WORK/x2" -bind 127.0.0.118 -client 127.0.0.1 \
-  -http-port "${HP[x2]}" -dns-port "${DP[x2]}" -retry-join 127.0.0.111 2>&1)
+  -http-port "${HP[x2]}" -dns-port "${DP[x2]}" -retry-join 127.0.0.111 -retry-join 127.0.0.112 2>&1)
 check "no key: the joiner stops in one line" \
-  "==> Error starting agent: cannot join the cluster at 127.0.0.111: refused (wrong or missing encrypt key)" \
+  "==> Error starting agent: cannot join the cluster at 127.0.0.111, 127.0.0.112: refused (wrong or missing encrypt key)" \
   "$(echo "$OUT" | tail -1)"
 check_eventually 5 "no key: the server logs the refusal" 1 bash -c \
   "cat $WORK/e1.log $WORK/e2.log | grep -c 'refused a join from x2 (127.0.0.118:8301): wrong or missing encrypt key'"
 
 echo "== a dc2 server with another key cannot join the WAN pool"
-agent xw 127.0.0.120 -datacenter dc2 -server -bootstrap-expect 1 -retry-join-wan 127.0.0.111 -encrypt "$OTHER_KEY"
+agent xw 127.0.0.120 -datacenter dc2 -server -bootstrap-expect 1 -retry-join-wan 127.0.0.111 -retry-join-wan 127.0.0.112 \
+  -retry-join-wan 127.0.0.114 -encrypt "$OTHER_KEY"
 check_eventually 30 "it says so in one line" 1 \
   grep -c "cannot join the WAN pool on 127.0.0.120:8302: wrong or missing encrypt key; other datacenters are out of reach" \
   "$WORK/xw.log"
