@@ -62,7 +62,9 @@ check "-bootstrap with -bootstrap-expect" \
 check "-protocol out of range" "==> Protocol version '4' too high. Must be in range: [2, 3]" "$(refusal -protocol 4)"
 check "-node-id that is no UUID" '==> node_id invalid: "n1" is not a UUID' "$(refusal -node-id n1)"
 check "an unimplemented Consul flag: one line, not silence" \
-  "==> -encrypt is not supported by Consulate; remove it to start the agent" "$(refusal -encrypt pUqJrVyVRj5jsiYEkM/tFQ==)"
+  "==> -segment is not supported by Consulate; remove it to start the agent" "$(refusal -segment alpha)"
+check "-encrypt with a key of the wrong length: Consul's line" \
+  "==> encrypt has invalid key: key size must be 16, 24 or 32 bytes, not 8" "$(refusal -encrypt AAAAAAAAAAA=)"
 
 echo "== 5. -log-json, -log-file and rotation"
 start_agent l1 -dev -node l1 -http-port "${HP[l1]}" -dns-port "${DP[l1]}" -log-json -log-file "$WORK/logs/" \

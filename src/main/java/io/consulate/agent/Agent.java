@@ -254,7 +254,8 @@ public final class Agent {
   /** A client's link, feeding the store's mirror and carrying its writes; on the agent's event loop. */
   private LinkClient newLinkClient() {
     Member asClient = member(self.nodeId(), false);
-    LinkClient link = new LinkClient(vertx, context, asClient, store.mirror(), store::mirrorReceived, known);
+    LinkClient link = new LinkClient(vertx, context, asClient, store.mirror(), store::mirrorReceived, known,
+        config.cluster().encrypt());
     store.follow(link);
     cluster = new ClientView(link, asClient);
     datacenters.set(link); // other datacenters through the servers
@@ -326,7 +327,7 @@ public final class Agent {
         plain ? new io.vertx.core.http.HttpClientOptions() : HttpsOptions.selfClient(config.tls()));
     vertx.executeBlocking(() -> {
       reservedWanPort.close();
-      WanSettings settings = new WanSettings(reservedWanPort.port(), config.wan().join());
+      WanSettings settings = new WanSettings(reservedWanPort.port(), config.wan().join(), config.wan().encrypt());
       WanPool pool = WanPool.start(settings, config.cluster().bindAddr(), config.datacenter(), wanMember(),
           config.cluster().reconnectTimeout().toMillis());
       pool.serve(replay);
@@ -351,7 +352,7 @@ public final class Agent {
    */
   private Future<Void> startLinkServer() {
     return LinkServer.start(vertx, config.cluster().bindAddr(), serfLanPort() + JoinAddress.LINK_PORT_OFFSET,
-        config.nodeName(), membership, store.feed(), store::forward, datacenters).onSuccess(s -> linkServer = s)
+        config.nodeName(), membership, store.feed(), store::forward, datacenters, config.cluster().encrypt()).onSuccess(s -> linkServer = s)
         .<Void>mapEmpty().recover(e -> {
           LOG.warning(e.getMessage() + "; clients cannot link to this server");
           return Future.succeededFuture();
@@ -367,7 +368,7 @@ public final class Agent {
         .compose(found -> vertx.executeBlocking(() -> {
           if (reservedPort != null) reservedPort.close();
           RaftSettings settings = new RaftSettings(config.nodeName(), found.names(), config.cluster().bindAddr(),
-              serverPort, found.addresses(), logDir, false);
+              serverPort, found.addresses(), logDir, false, config.cluster().encrypt());
           membership.attach(store.startRaft(settings, "consulate-raft-" + config.datacenter()));
           return null;
         }))

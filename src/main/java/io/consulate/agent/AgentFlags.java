@@ -101,6 +101,11 @@ public final class AgentFlags {
   @Option(names = {"-retry-join", "-join"}, paramLabel = "ADDR", description = "A server to join, host or host:port (the serf LAN port; repeatable). Retried until it answers.")
   List<String> retryJoin = new ArrayList<>();
 
+  @Option(names = "-encrypt", paramLabel = "KEY",
+      description = "Key (base64, 16, 24 or 32 bytes: consulate keygen) every server and client must hold to join"
+          + " and to read the cluster's traffic.")
+  String encrypt;
+
   @Option(names = "-serf-wan-port", paramLabel = "PORT", description = "WAN pool (JGroups TCP) port on the bind address, servers only (default: 8302).")
   Integer serfWanPort;
 

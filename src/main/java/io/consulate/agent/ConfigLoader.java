@@ -31,8 +31,9 @@ public final class ConfigLoader {
       "retry_join", "ui", "ui_config", "start_join", "reconnect_timeout", "rejoin_after_leave", "bootstrap", "pid_file", "node_meta",
       "ui_dir", "leave_on_terminate", "skip_leave_on_interrupt", "log_json", "log_file", "log_rotate_bytes",
       "log_rotate_max_files", "node_id", "disable_host_node_id", "protocol", "retry_join_wan", "start_join_wan", "tls", "ca_file", "cert_file", "key_file", "verify_incoming",
-      "verify_incoming_https", "tls_min_version", "acl", "primary_datacenter", "acl_datacenter", "acl_default_policy",
-      "acl_down_policy", "acl_master_token", "acl_agent_token", "acl_token");
+      "verify_incoming_https", "tls_min_version", "encrypt", "encrypt_verify_incoming", "encrypt_verify_outgoing", "acl",
+      "primary_datacenter", "acl_datacenter", "acl_default_policy", "acl_down_policy", "acl_master_token", "acl_agent_token",
+      "acl_token");
 
   private ConfigLoader() {}
 
@@ -106,6 +107,8 @@ public final class ConfigLoader {
     long logRotateBytes;
     int logRotateMaxFiles;
     final AclSettings.Builder acl = new AclSettings.Builder();
+    /** Consul's {@code encrypt}; the key is checked when the config is built, and never printed. */
+    String encrypt;
 
     /** One source, a file or a fragment; an error names it ({@code source}) and the key. */
     void apply(String source, ConfigFormat format, String text) {
@@ -143,6 +146,12 @@ public final class ConfigLoader {
       retryJoinWan.addAll(f.strings("retry_join_wan"));
       tls(f);
       acl.apply(f);
+      encrypt = f.string(encrypt, "encrypt");
+      for (String key : List.of("encrypt_verify_incoming", "encrypt_verify_outgoing")) {
+        // Consul's switches for turning encryption on in a running cluster; here every member needs the key.
+        if (!f.bool(true, key)) throw new JsonFieldException(key + " = false is not supported by Consulate: every"
+            + " member of an encrypted cluster must hold the key");
+      }
       retryJoinWan.addAll(f.strings("start_join_wan"));
       if (f.json().containsKey("bootstrap_expect")) bootstrapExpect = f.integer(0, "bootstrap_expect");
       bootstrap = f.bool(bootstrap, "bootstrap");
@@ -250,6 +259,7 @@ public final class ConfigLoader {
       retryJoin.addAll(f.retryJoin);
       retryJoinWan.addAll(f.retryJoinWan);
       if (f.serfWanPort != null) serfWanPort = f.serfWanPort;
+      if (f.encrypt != null) encrypt = f.encrypt;
       if (f.ui != null) uiEnabled = f.ui;
       if (f.uiDir != null) uiDir = f.uiDir;
     }
@@ -274,7 +284,17 @@ public final class ConfigLoader {
       // JGroups' static discovery needs a known port: 0 is refused.
       if (serfLanPort < 1 || serfLanPort > 65535) throw new ConfigException("invalid serf_lan port " + serfLanPort + ": must be 1-65535");
       return new io.consulate.cluster.ClusterSettings(!dev && server, bind, serfLanPort, retryJoin,
-          bootstrap ? 1 : expect, io.consulate.catalog.GoDuration.parse(reconnectTimeout));
+          bootstrap ? 1 : expect, io.consulate.catalog.GoDuration.parse(reconnectTimeout), gossipKey());
+    }
+
+    /** Consul's check and message: an empty {@code encrypt} is none; a bad one stops the agent. */
+    private io.consulate.cluster.GossipKey gossipKey() {
+      if (encrypt == null || encrypt.isEmpty()) return io.consulate.cluster.GossipKey.NONE;
+      try {
+        return io.consulate.cluster.GossipKey.parse(encrypt);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(e.getMessage());
+      }
     }
 
     AgentConfig build(boolean dev) {
@@ -354,7 +374,7 @@ public final class ConfigLoader {
       if (!retryJoinWan.isEmpty() && !server) {
         LOG.warning("retry_join_wan is for servers only; this client agent reaches other datacenters through its servers");
       }
-      return new io.consulate.cluster.WanSettings(serfWanPort, retryJoinWan);
+      return new io.consulate.cluster.WanSettings(serfWanPort, retryJoinWan, gossipKey());
     }
 
     /** {@code -protocol} must be one this build speaks (Consul's check and words). */

@@ -9,15 +9,15 @@ import picocli.CommandLine.ParseResult;
 /**
  * The flags of {@code consul agent -h} (Consul 1.17) that Consulate does not implement. They parse, so a Consul
  * command line is never met with "Unknown option", and the agent then refuses to start with one line naming the
- * flag, rather than ignoring it: an operator who asked for encryption or a WAN join must not get a silent agent
- * without either.
+ * flag, rather than ignoring it: an operator who asked for a feature must not get a silent agent without
+ * it.
  */
 final class UnsupportedFlags {
   /** Consul's boolean flags among them (no value, or {@code =true}/{@code =false}). */
   private static final Set<String> BOOLEAN = Set.of("disable-keyring-file", "auto-reload-config", "syslog",
       "non-voting-server", "read-replica");
   private static final List<String> WITH_VALUE = List.of("advertise-wan", "alt-domain", "allow-write-http-from",
-      "check_output_max_size", "default-query-time", "encrypt", "grpc-port", "grpc-tls-port",
+      "check_output_max_size", "default-query-time", "grpc-port", "grpc-tls-port",
       "log-rotate-duration", "max-query-time", "primary-gateway", "raft-protocol", "retry-interval",
       "retry-interval-wan", "retry-max", "retry-max-wan", "segment", "serf-lan-allowed-cidrs",
       "serf-lan-bind", "serf-wan-allowed-cidrs", "serf-wan-bind", "ui-content-path");

@@ -13,9 +13,11 @@ import java.util.List;
  * @param join the members to contact, {@code host} or {@code host:port} ({@code -retry-join}, {@code -join})
  * @param bootstrapExpect the number of servers that must be in the view before a leader is known
  * @param reconnectTimeout how long a failed member stays in the catalog before it is reaped
+ * @param encrypt Consul's {@code encrypt}: the key every cluster stack and client link is protected with, or
+ *     {@link GossipKey#NONE}
  */
 public record ClusterSettings(boolean enabled, String bindAddr, int serfLanPort, List<String> join, int bootstrapExpect,
-    Duration reconnectTimeout) {
+    Duration reconnectTimeout, GossipKey encrypt) {
   public static final int DEFAULT_SERF_LAN_PORT = 8301;
 
   public ClusterSettings {

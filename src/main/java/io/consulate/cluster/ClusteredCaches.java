@@ -71,8 +71,14 @@ public final class ClusteredCaches implements AutoCloseable {
         .onSuccess(v -> clusteredVertx = v).<Void>mapEmpty()
         .recover(err -> {
           close();
+          Throwable cause = rootCause(err);
+          // A member refused the join (JGroups' AUTH): the keys differ, or one side has none.
+          if (cause instanceof SecurityException) {
+            return Future.failedFuture("cannot join the cluster at " + String.join(", ", settings.join())
+                + ": refused (" + Refusals.REASON + ")");
+          }
           return Future.failedFuture("cannot join the cluster on " + settings.bindAddr() + ":" + settings.serfLanPort()
-              + ": " + rootCause(err).getMessage());
+              + ": " + cause.getMessage());
         });
   }
 

@@ -16,24 +16,37 @@ final class JGroupsStack {
   private JGroupsStack() {}
 
   static String render(ClusterSettings s) {
-    return render(s.bindAddr(), s.serfLanPort(), s.join(), ClusterSettings.DEFAULT_SERF_LAN_PORT, 1000, true);
+    return render(s.bindAddr(), s.serfLanPort(), s.join(), ClusterSettings.DEFAULT_SERF_LAN_PORT, 1000, true, s.encrypt());
   }
 
   /**
    * The stack for a group on {@code bindAddr:port} that first contacts {@code join} ({@code host[:port]}, the port
    * {@code defaultPort} when absent): the LAN's, or the WAN pool's. A member suspected of having died is checked
    * for {@code verifyMillis} before the group drops it. {@code logAcceptErrors}: whether a connection that closes
-   * before saying who it is gets a warning (the WAN pool's own liveness probes do that).
+   * before saying who it is gets a warning (the WAN pool's own liveness probes do that). {@code key}: the
+   * {@code encrypt} key, or {@link GossipKey#NONE}.
    */
   static String render(String bindAddr, int port, java.util.List<String> join, int defaultPort, int verifyMillis,
-      boolean logAcceptErrors) {
+      boolean logAcceptErrors, GossipKey key) {
     String template = template("jgroups-tcp.xml");
     // Alone, nobody can answer the discovery: become coordinator quickly instead of waiting for a reply.
     String joinTimeout = join.isEmpty() ? "300" : "2000";
     return template.replace("@BIND_ADDR@", bindAddr).replace("@BIND_PORT@", Integer.toString(port))
         .replace("@INITIAL_HOSTS@", initialHosts(bindAddr, port, join, defaultPort)).replace("@JOIN_TIMEOUT@", joinTimeout)
         .replace("@VERIFY_TIMEOUT@", Integer.toString(verifyMillis))
-        .replace("@LOG_ACCEPT_ERROR@", Boolean.toString(logAcceptErrors));
+        .replace("@LOG_ACCEPT_ERROR@", Boolean.toString(logAcceptErrors)).replace("@SECURITY@", security(key));
+  }
+
+  /**
+   * With a key: {@link KeyedAuth} (a join needs the key's token), then {@link KeyedEncrypt} right below NAKACK2
+   * (every message's payload encrypted). The stack names the key by id, never holds it. Without: nothing.
+   */
+  static String security(GossipKey key) {
+    if (!key.enabled()) return "";
+    String id = key.id();
+    return "<io.consulate.cluster.KeyedAuth key_id=\"" + id + "\"/>\n"
+        + "   <io.consulate.cluster.KeyedEncrypt key_id=\"" + id + "\" sym_algorithm=\"AES/CBC/PKCS5Padding\""
+        + " sym_iv_length=\"16\"/>";
   }
 
   /** A stack template shipped in the jar. */

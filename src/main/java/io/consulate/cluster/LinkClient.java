@@ -66,20 +66,24 @@ public final class LinkClient implements Replicator, Datacenters, AutoCloseable 
   /** Which address to try next; a random start, so clients spread over the servers as Consul's do. */
   private int next = java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 16);
   private long lastHeard;
+  /** Whether the server of the current link has sent a frame yet. Event-loop confined. */
+  private boolean answered;
 
   /**
    * {@code mirror} gets the stream, resuming after {@code mirrorApplied} entries; {@code known} keeps the
-   * servers for {@code -rejoin}. Call {@link #join} to connect.
+   * servers for {@code -rejoin}; {@code key}, the {@code encrypt} key, makes the links TLS ({@link LinkTls}). Call
+   * {@link #join} to connect.
    */
   public LinkClient(Vertx vertx, Context context, Member self, StreamSink mirror, LongSupplier mirrorApplied,
-      KnownAddresses known) {
+      KnownAddresses known, GossipKey key) {
     this.vertx = vertx;
     this.context = context;
     this.self = self;
     this.mirror = mirror;
     this.mirrorApplied = mirrorApplied;
     this.known = known;
-    this.net = vertx.createNetClient(new NetClientOptions().setConnectTimeout(2_000).setTcpNoDelay(true));
+    NetClientOptions options = new NetClientOptions().setConnectTimeout(2_000).setTcpNoDelay(true);
+    this.net = vertx.createNetClient(key.enabled() ? LinkTls.client(options, key) : options);
     context.runOnContext(v -> heartbeat = vertx.setPeriodic(1000, id -> beat()));
   }
 
@@ -118,6 +122,9 @@ public final class LinkClient implements Replicator, Datacenters, AutoCloseable 
       connecting = false;
       if (ar.failed() || closed) {
         if (ar.succeeded()) ar.result().close();
+        if (ar.failed() && ar.cause() instanceof javax.net.ssl.SSLException) {
+          Refusals.warn("cannot link to server " + target + ": refused (" + Refusals.REASON + ")");
+        }
         if (!closed) vertx.setTimer(RETRY_MILLIS, t -> connect());
         return;
       }
@@ -129,11 +136,11 @@ public final class LinkClient implements Replicator, Datacenters, AutoCloseable 
     socket = s;
     linkedTo = target;
     lastHeard = System.currentTimeMillis();
+    answered = false;
     LinkFrame.read(s, this::frame);
     s.closeHandler(v -> unlinked(s));
     JsonObject hello = new JsonObject().put("member", self.encode()).put("applied", mirrorApplied.getAsLong());
     s.write(LinkFrame.of(LinkFrame.HELLO, hello.toBuffer().getBytes()));
-    LOG.info("linked to server " + target);
     held.forEach(h -> h.complete(null));
     held.clear();
   }
@@ -148,13 +155,19 @@ public final class LinkClient implements Replicator, Datacenters, AutoCloseable 
           + " before it answered; the write may or may not have been applied"));
     }
     if (!closed) {
-      LOG.info("link to server " + linkedTo + " lost; reconnecting");
+      // A server that closes before saying anything refused the link: its TLS (encrypt key) against our plain one.
+      if (answered) LOG.info("link to server " + linkedTo + " lost; reconnecting");
+      else Refusals.warn("cannot link to server " + linkedTo + ": it closed the link unanswered (" + Refusals.REASON + "?)");
       vertx.setTimer(RETRY_MILLIS, t -> connect());
     }
   }
 
   private void frame(byte type, Buffer payload) {
     lastHeard = System.currentTimeMillis();
+    if (!answered) {
+      answered = true;
+      LOG.info("linked to server " + linkedTo);
+    }
     switch (type) {
       case LinkFrame.SNAPSHOT -> mirror.snapshot(payload.getBytes());
       case LinkFrame.ENTRY -> mirror.entry(payload.getBytes());

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * carries the client's writes to the Raft group; the link being up is the client's liveness, so the client is
  * a member without joining the LAN view or the Raft group. Each second every link gets the leader and, when it
  * changed, the member list; a new leader is sent at once (checked every {@link #LEADER_CHECK_MILLIS} ms), so a
- * client does not name a dead leader for up to a second after its server knows the new one.
+ * client does not name a dead leader for up to a second after its server knows the new one. With an
+ * {@code encrypt} key the links are TLS, and only a client holding the key completes the handshake ({@link LinkTls}).
  */
 public final class LinkServer implements AutoCloseable {
   /** Missing pings for this long (a client sends one each second) close the link. */
@@ -45,9 +46,13 @@ public final class LinkServer implements AutoCloseable {
 
   /** Listens on {@code host:port}; fails with a one-line reason when the port is taken. */
   public static Future<LinkServer> start(Vertx vertx, String host, int port, String serverName, Membership membership,
-      StreamSource source, Replicator writes, Datacenters datacenters) {
-    NetServer server = vertx.createNetServer(new NetServerOptions().setHost(host).setPort(port).setTcpNoDelay(true)
-        .setReadIdleTimeout(READ_IDLE_SECONDS).setIdleTimeoutUnit(TimeUnit.SECONDS));
+      StreamSource source, Replicator writes, Datacenters datacenters, GossipKey key) {
+    NetServerOptions options = new NetServerOptions().setHost(host).setPort(port).setTcpNoDelay(true)
+        .setReadIdleTimeout(READ_IDLE_SECONDS).setIdleTimeoutUnit(TimeUnit.SECONDS);
+    NetServer server = vertx.createNetServer(key.enabled() ? LinkTls.of(key).server(options) : options);
+    // With a key, a failed handshake is a client without it (or with another one).
+    if (key.enabled()) server.exceptionHandler(e -> Refusals.warn("refused a client link on " + host + ":" + port
+        + ": " + Refusals.REASON + " (" + e.getClass().getSimpleName() + ")"));
     LinkServer[] self = new LinkServer[1];
     server.connectHandler(socket -> {
       LinkSession s = new LinkSession(vertx, socket, serverName, membership, source, writes, datacenters,

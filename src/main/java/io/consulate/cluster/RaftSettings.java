@@ -13,9 +13,10 @@ import java.util.List;
  * @param servers the other servers' RPC addresses ({@code host:port}) to contact
  * @param logDir where the log and its snapshots live; null keeps them in memory
  * @param lone a server that is the whole group: no network, it elects itself at once
+ * @param encrypt the {@code encrypt} key the group's traffic and joins are protected with, or {@link GossipKey#NONE}
  */
 public record RaftSettings(String raftId, List<String> members, String bindAddr, int port, List<String> servers,
-    Path logDir, boolean lone) {
+    Path logDir, boolean lone, GossipKey encrypt) {
   public RaftSettings {
     members = List.copyOf(members);
     servers = List.copyOf(servers);
@@ -23,6 +24,6 @@ public record RaftSettings(String raftId, List<String> members, String bindAddr,
 
   /** A group of one that binds no port: the lone agent (and tests), persisted when {@code logDir} is given. */
   public static RaftSettings lone(String raftId, Path logDir) {
-    return new RaftSettings(raftId, List.of(raftId), "127.0.0.1", 0, List.of(), logDir, true);
+    return new RaftSettings(raftId, List.of(raftId), "127.0.0.1", 0, List.of(), logDir, true, GossipKey.NONE);
   }
 }

@@ -16,6 +16,7 @@ final class RaftStack {
     boolean persistent = s.logDir() != null;
     return template.replace("@TRANSPORT@", s.lone() ? loopback() : tcp(s))
         .replace("@FAILURE_DETECTION@", s.lone() ? "" : FAILURE_DETECTION.replace("@BIND_ADDR@", s.bindAddr()))
+        .replace("@SECURITY@", s.lone() ? "" : JGroupsStack.security(s.encrypt()))
         .replace("@JOIN_TIMEOUT@", s.lone() ? "10" : "1000")
         .replace("@VOTE_TIMEOUT@", s.lone() ? "50" : "600")
         .replace("@RAFT_ID@", s.raftId())

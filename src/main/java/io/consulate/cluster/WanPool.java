@@ -119,7 +119,7 @@ public final class WanPool implements Datacenters, AutoCloseable {
   public static WanPool start(WanSettings settings, String bindAddr, String datacenter, Member self,
       long reconnectMillis) throws Exception {
     String xml = JGroupsStack.render(bindAddr, settings.serfWanPort(), settings.join(), WanSettings.DEFAULT_SERF_WAN_PORT,
-        VERIFY_MILLIS, false);
+        VERIFY_MILLIS, false, settings.encrypt());
     JChannel channel = new JChannel(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))).name(self.name());
     WanPool pool = new WanPool(datacenter, self, channel, reconnectMillis);
     try {

@@ -8,8 +8,9 @@ import java.util.List;
  * @param serfWanPort the WAN pool's JGroups TCP port (8302; FD_SOCK2 also binds this port + 100)
  * @param join the servers of other datacenters to contact, {@code host} or {@code host:port} ({@code -join-wan},
  *     {@code -retry-join-wan}, {@code retry_join_wan}, {@code start_join_wan})
+ * @param encrypt the {@code encrypt} key the pool's traffic and joins are protected with, or {@link GossipKey#NONE}
  */
-public record WanSettings(int serfWanPort, List<String> join) {
+public record WanSettings(int serfWanPort, List<String> join, GossipKey encrypt) {
   public static final int DEFAULT_SERF_WAN_PORT = 8302;
 
   public WanSettings {

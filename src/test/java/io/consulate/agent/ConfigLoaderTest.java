@@ -82,6 +82,23 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void encryptFromAFileTheFlagWinsAndTheVerifySwitchesOnlyWhenTrue() throws Exception {
+    assertTrue(!ConfigLoader.load(flags()).cluster().encrypt().enabled(), "no key by default");
+    Files.writeString(dir.resolve("encrypt.hcl"), "encrypt = \"pUqJrVyVRj5jsiYEkM/tFQ==\"\n"
+        + "encrypt_verify_incoming = true\nencrypt_verify_outgoing = true\n");
+    AgentConfig c = ConfigLoader.load(flags());
+    assertTrue(c.cluster().encrypt().enabled() && c.wan().encrypt().enabled());
+    AgentFlags f = flags();
+    f.encrypt = "AAAAAAAAAAA=";
+    assertEquals("encrypt has invalid key: key size must be 16, 24 or 32 bytes, not 8",
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(f)).getMessage(), "the flag wins, and is checked");
+    Files.writeString(dir.resolve("encrypt.hcl"), "encrypt_verify_incoming = false\n");
+    assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.load(flags())).getMessage()
+        .endsWith("encrypt_verify_incoming = false is not supported by Consulate: every member of an encrypted cluster"
+            + " must hold the key"));
+  }
+
+  @Test
   void tlsKeysAndTheirRefusals() throws Exception {
     Files.writeString(dir.resolve("tls.json"), "{\"ports\": {\"https\": 8501}}");
     assertEquals("ports.https is set but no TLS certificate is configured: set tls.defaults cert_file and key_file",

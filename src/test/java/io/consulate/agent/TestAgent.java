@@ -76,7 +76,13 @@ public final class TestAgent {
    * (bootstrap-expect 1); otherwise the agent joins the member listening there.
    */
   public static Agent startClustered(String node, Path dataDir, Integer joinPort) throws Exception {
+    return startClustered(node, dataDir, joinPort, null);
+  }
+
+  /** The same, holding {@code encrypt} (null: no key). */
+  public static Agent startClustered(String node, Path dataDir, Integer joinPort, String encrypt) throws Exception {
     return start(f -> {
+      f.encrypt = encrypt;
       f.node = node;
       f.server = true;
       f.dataDir = dataDir;
@@ -93,7 +99,13 @@ public final class TestAgent {
    * ports above); {@code joinPort} null starts it with nothing to join (a lone agent, which can join later).
    */
   public static Agent startClient(String node, Path dataDir, Integer serverSerfPort) throws Exception {
+    return startClient(node, dataDir, serverSerfPort, null);
+  }
+
+  /** The same, holding {@code encrypt} (null: no key). */
+  public static Agent startClient(String node, Path dataDir, Integer serverSerfPort, String encrypt) throws Exception {
     return start(f -> {
+      f.encrypt = encrypt;
       f.node = node;
       f.dataDir = dataDir;
       f.bind = "127.0.0.1";
@@ -101,9 +113,28 @@ public final class TestAgent {
     });
   }
 
+  /** A client agent as {@link #startClient}, returned once it runs, linked or not (it may be refused). */
+  public static Agent startClientUnlinked(String node, Path dataDir, int serverSerfPort, String encrypt) throws Exception {
+    AgentFlags flags = new AgentFlags();
+    flags.httpPort = 0;
+    flags.dnsPort = 0;
+    flags.node = node;
+    flags.dataDir = dataDir;
+    flags.bind = "127.0.0.1";
+    flags.encrypt = encrypt;
+    flags.retryJoin.add("127.0.0.1:" + serverSerfPort);
+    return Agent.start(() -> ConfigLoader.load(flags)).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+
   /** A server whose serf port leaves the link port (serf + 2) free too, so clients can reach it. */
   public static Agent startServerForClients(String node, Path dataDir) throws Exception {
+    return startServerForClients(node, dataDir, null);
+  }
+
+  /** The same, holding {@code encrypt} (null: no key). */
+  public static Agent startServerForClients(String node, Path dataDir, String encrypt) throws Exception {
     return start(f -> {
+      f.encrypt = encrypt;
       f.node = node;
       f.server = true;
       f.dataDir = dataDir;

@@ -29,10 +29,29 @@ class JGroupsStackTest {
   @Test
   void theStackBindsTheSerfAddressAndListsItselfAndTheJoinAddresses() {
     ClusterSettings s = new ClusterSettings(true, "127.0.0.1", 9301, List.of("127.0.0.1:9302", "127.0.0.1:9301"), 3,
-        Duration.ofHours(72));
+        Duration.ofHours(72), GossipKey.NONE);
     String xml = JGroupsStack.render(s);
     assertTrue(xml.contains("bind_addr=\"127.0.0.1\"") && xml.contains("bind_port=\"9301\""), xml);
     assertTrue(xml.contains("initial_hosts=\"127.0.0.1[9301],127.0.0.1[9302]\""), xml);
     assertTrue(!xml.matches("(?s).*@[A-Z_]+@.*"), "every token is filled in");
+    assertTrue(!xml.contains("Keyed"), "no key, no join check or encryption: " + xml);
+  }
+
+  @Test
+  void withAKeyEveryStackChecksJoinsThenEncryptsRightBelowNakack2AndNamesTheKeyOnlyById() {
+    String key = "pUqJrVyVRj5jsiYEkM/tFQ==";
+    GossipKey k = GossipKey.parse(key);
+    String lan = JGroupsStack.render(new ClusterSettings(true, "127.0.0.1", 9301, List.of(), 0, Duration.ofHours(72), k));
+    String raft = RaftStack.render(new RaftSettings("s1", List.of("s1", "s2"), "127.0.0.1", 9300, List.of("127.0.0.1:9310"),
+        null, false, k));
+    for (String xml : List.of(lan, raft)) {
+      String stack = xml.replaceAll("(?s)<!--.*?-->", "");
+      int auth = stack.indexOf("<io.consulate.cluster.KeyedAuth");
+      int encrypt = stack.indexOf("<io.consulate.cluster.KeyedEncrypt");
+      int nakack = stack.indexOf("<pbcast.NAKACK2");
+      assertTrue(auth > stack.indexOf("<VERIFY_SUSPECT2") && auth < encrypt, stack);
+      assertTrue(stack.substring(encrypt, nakack).matches("(?s)<io.consulate.cluster.KeyedEncrypt[^<]*/>\\s*"), stack);
+      assertTrue(!stack.contains(key) && !stack.contains("pUqJ"), "the key is never in the stack's text");
+    }
   }
 }

@@ -69,7 +69,8 @@ class CheckResultRetryTest {
   }
 
   private Store start(String id, int port, List<String> addresses) throws Exception {
-    Store s = Store.start(new RaftSettings(id, List.of("a", "b"), "127.0.0.1", port, addresses, data.resolve(id), false),
+    Store s = Store.start(new RaftSettings(id, List.of("a", "b"), "127.0.0.1", port, addresses, data.resolve(id), false,
+        io.consulate.cluster.GossipKey.NONE),
         "retry-test");
     open.add(s);
     return s;

@@ -48,7 +48,7 @@ class PartitionTest {
     List<String> addresses = ports.stream().map(p -> "127.0.0.1:" + p).toList();
     for (int i = 0; i < 3; i++) {
       RaftSettings s = new RaftSettings("p" + (i + 1), List.of("p1", "p2", "p3"), "127.0.0.1", ports.get(i), addresses,
-          data.resolve("p" + (i + 1)), false);
+          data.resolve("p" + (i + 1)), false, io.consulate.cluster.GossipKey.NONE);
       servers.add(Store.start(s, "partition-test"));
     }
     awaitTrue(() -> servers.stream().filter(Store::isLeader).count() == 1
