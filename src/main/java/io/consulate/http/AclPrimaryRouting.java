@@ -22,12 +22,14 @@ final class AclPrimaryRouting {
     this.state = state;
   }
 
-  void handle(RoutingContext ctx) {
+  /** Whether the request is an ACL write for the primary, and went there. */
+  boolean forwarded(RoutingContext ctx) {
     String path = ctx.request().path();
     HttpMethod m = ctx.request().method();
     boolean write = m == HttpMethod.PUT || m == HttpMethod.DELETE || m == HttpMethod.POST;
-    if (write && path.startsWith("/v1/acl/") && !staysLocal(ctx, path)) forwarding.forward(ctx, primary);
-    else ctx.next();
+    if (!write || !path.startsWith("/v1/acl/") || staysLocal(ctx, path)) return false;
+    forwarding.forward(ctx, primary);
+    return true;
   }
 
   private boolean staysLocal(RoutingContext ctx, String path) {

@@ -43,12 +43,15 @@ final class DatacenterForwarding {
   }
 
   void handle(RoutingContext ctx) {
+    if (!forwarded(ctx)) ctx.next();
+  }
+
+  /** Whether the request is for another datacenter, and went there (its answer is written when it comes). */
+  boolean forwarded(RoutingContext ctx) {
     String dc = ctx.request().getParam("dc");
-    if (dc == null || dc.isEmpty() || dc.equalsIgnoreCase(local) || !routed(ctx.request().path())) {
-      ctx.next();
-      return;
-    }
+    if (dc == null || dc.isEmpty() || dc.equalsIgnoreCase(local) || !routed(ctx.request().path())) return false;
     forward(ctx, dc.toLowerCase(Locale.ROOT));
+    return true;
   }
 
   /** Sends the whole request to a server of {@code dc} and writes its answer as it came. */

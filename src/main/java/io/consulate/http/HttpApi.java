@@ -67,12 +67,7 @@ public final class HttpApi {
     router.route().handler(ctx -> (ctx.request().path().equals("/v1/snapshot") ? snapshots : bodies).handle(ctx));
     router.errorHandler(413, ctx -> Replies.text(ctx.response(), 413, "Request body too large"));
     router.errorHandler(400, ctx -> Replies.text(ctx.response(), 400, "Bad request"));
-    router.route("/v1/*").handler(forwarding::handle);
-    // Requests for another datacenter went there with their token above; the others are resolved here, once.
-    if (acl != null && !acl.primaryDatacenter().equals(info.datacenter())) {
-      router.route("/v1/acl/*").handler(new AclPrimaryRouting(acl.primaryDatacenter(), forwarding, store::aclState)::handle);
-    }
-    if (acl != null) router.route("/v1/*").handler(RequestAcl.resolver(acl.resolver()));
+    router.route("/v1/*").handler(acl == null ? forwarding::handle : entry(acl, forwarding, store, info.datacenter()));
     // The web UI's assets and summary endpoints (package ui, above this one): before the 404 for unknown paths.
     moreRoutes.accept(router);
     return new RouteTable(router, new RouteMetrics(metrics))
@@ -165,6 +160,21 @@ public final class HttpApi {
         .get("/v1/session/node/:node", session::sessionNode)
         .get("/v1/session/list", session::sessionList)
         .build();
+  }
+
+  /**
+   * With ACLs, one handler before every endpoint (a routing step costs as much as the rest): a request for another
+   * datacenter goes there with its token; in a secondary datacenter, an ACL write for the primary goes to it; every
+   * other request's token is resolved here, once.
+   */
+  private static io.vertx.core.Handler<RoutingContext> entry(AclHttp acl, DatacenterForwarding forwarding, Store store,
+      String datacenter) {
+    AclPrimaryRouting primary = acl.primaryDatacenter().equals(datacenter) ? null
+        : new AclPrimaryRouting(acl.primaryDatacenter(), forwarding, store::aclState);
+    return ctx -> {
+      if (forwarding.forwarded(ctx) || (primary != null && primary.forwarded(ctx))) return;
+      RequestAcl.resolve(acl.resolver(), ctx);
+    };
   }
 
   /**

@@ -23,20 +23,18 @@ public final class RequestAcl {
 
   private RequestAcl() {}
 
-  /** The route handler that resolves every request's token. */
-  static io.vertx.core.Handler<RoutingContext> resolver(AclResolver resolver) {
-    return ctx -> {
-      ctx.response().putHeader("X-Consul-Default-ACL-Policy", resolver.defaultPolicy());
-      try {
-        String secret = secret(ctx);
-        ctx.put(KEY, resolver.resolve(secret));
-        if (!secret.isEmpty() || resolver.hasDefaultToken()) ctx.put(NAMED, Boolean.TRUE);
-      } catch (AclNotFoundException e) {
-        Replies.text(ctx.response(), 403, e.getMessage());
-        return;
-      }
-      ctx.next();
-    };
+  /** Resolves the request's token and passes it on, or refuses an unknown one. */
+  static void resolve(AclResolver resolver, RoutingContext ctx) {
+    ctx.response().putHeader("X-Consul-Default-ACL-Policy", resolver.defaultPolicy());
+    try {
+      String secret = secret(ctx);
+      ctx.put(KEY, resolver.resolve(secret));
+      if (!secret.isEmpty() || resolver.hasDefaultToken()) ctx.put(NAMED, Boolean.TRUE);
+    } catch (AclNotFoundException e) {
+      Replies.text(ctx.response(), 403, e.getMessage());
+      return;
+    }
+    ctx.next();
   }
 
   /** The request's SecretID as sent; empty when it carries none. */
