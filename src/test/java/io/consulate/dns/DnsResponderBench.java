@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
@@ -28,7 +29,8 @@ import org.xbill.DNS.Type;
  * The DNS responder from request bytes to reply bytes (parse, answer, encode) on the benchmark's catalog:
  * 1,000 services x 3 instances with their own addresses. {@code cached*} go through {@link Responder} and hit the
  * answer cache; {@code dnsjava*} run the uncached path (dnsjava parse, Answerer, Render) the cache replaces.
- * Run with scripts/bench/jmh.sh (adds {@code -prof gc} for allocation per operation).
+ * Run with scripts/bench/jmh.sh (adds {@code -prof gc} for allocation per operation). {@code acl=on} answers with a
+ * DNS token's compiled rules (read on every service and node, so the answers are the same): what ACLs cost DNS.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,7 +42,10 @@ public class DnsResponderBench {
   private static final int SERVICES = 1000;
   private static final int INSTANCES = 3;
 
-  private final DnsConfig config = DnsConfig.defaults("consul.", "dc1", "bench");
+  @Param({"off", "on"})
+  public String acl;
+
+  private DnsConfig config = DnsConfig.defaults("consul.", "dc1", "bench");
   private final Answerer answerer = new Answerer(Clock.systemUTC());
   private CatalogSnapshot catalog;
   private Responder responder;
@@ -51,6 +56,11 @@ public class DnsResponderBench {
 
   @Setup
   public void setUp() {
+    if (acl.equals("on")) {
+      config = config.withAcl(io.consulate.acl.Authorizers.compile(List.of(io.consulate.acl.PolicyRules.parse(
+          "service_prefix \"\" { policy = \"read\" }\nnode_prefix \"\" { policy = \"read\" }")),
+          io.consulate.acl.Authorizers.denyAll()));
+    }
     List<Node> nodes = List.of(Fixtures.node("bench", "127.0.0.1", Map.of()));
     List<ServiceInstance> services = new ArrayList<>();
     int serial = 0;
