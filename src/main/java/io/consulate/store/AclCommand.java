@@ -21,6 +21,19 @@ public sealed interface AclCommand<R> extends Command<R> {
     return 3;
   }
 
+  /** A write that answers nothing but its index. */
+  sealed interface NoAnswer extends AclCommand<Void> {
+    @Override
+    default Object encodeResult(Void result) {
+      return null;
+    }
+
+    @Override
+    default Void decodeResult(Object encoded) {
+      return null;
+    }
+  }
+
   /** Answers the stored token. */
   record Bootstrap(AclToken token) implements AclCommand<AclToken> {
     public AclToken apply(Mutation m) {
@@ -41,7 +54,7 @@ public sealed interface AclCommand<R> extends Command<R> {
   }
 
   /** The leader's first duty with ACLs on: the built-in policy, the anonymous token, the initial management token. */
-  record Init(AclToken initialManagement, String createTime) implements AclCommand<Void> {
+  record Init(AclToken initialManagement, String createTime) implements NoAnswer {
     public Void apply(Mutation m) {
       if (initialManagement != null) AclOps.initialManagement(m.acl(), initialManagement);
       else AclOps.ensureBuiltins(m.acl(), createTime);
@@ -51,14 +64,6 @@ public sealed interface AclCommand<R> extends Command<R> {
     public JsonObject toJson() {
       return new JsonObject().put("init", initialManagement == null ? null : AclJson.token(initialManagement))
           .put("time", createTime);
-    }
-
-    public Object encodeResult(Void result) {
-      return null;
-    }
-
-    public Void decodeResult(Object encoded) {
-      return null;
     }
   }
 
@@ -81,7 +86,7 @@ public sealed interface AclCommand<R> extends Command<R> {
   }
 
   /** {@code requestAccessor}: the token of the request, which may not delete itself. */
-  record DeleteToken(String accessorId, String requestAccessor) implements AclCommand<Void> {
+  record DeleteToken(String accessorId, String requestAccessor) implements NoAnswer {
     public Void apply(Mutation m) {
       AclOps.deleteToken(m.acl(), accessorId, requestAccessor);
       return null;
@@ -89,14 +94,6 @@ public sealed interface AclCommand<R> extends Command<R> {
 
     public JsonObject toJson() {
       return new JsonObject().put("deleteToken", accessorId).put("by", requestAccessor);
-    }
-
-    public Object encodeResult(Void result) {
-      return null;
-    }
-
-    public Void decodeResult(Object encoded) {
-      return null;
     }
   }
 
@@ -118,7 +115,7 @@ public sealed interface AclCommand<R> extends Command<R> {
     }
   }
 
-  record DeletePolicy(String id) implements AclCommand<Void> {
+  record DeletePolicy(String id) implements NoAnswer {
     public Void apply(Mutation m) {
       AclOps.deletePolicy(m.acl(), id);
       return null;
@@ -126,14 +123,6 @@ public sealed interface AclCommand<R> extends Command<R> {
 
     public JsonObject toJson() {
       return new JsonObject().put("deletePolicy", id);
-    }
-
-    public Object encodeResult(Void result) {
-      return null;
-    }
-
-    public Void decodeResult(Object encoded) {
-      return null;
     }
   }
 
@@ -155,7 +144,7 @@ public sealed interface AclCommand<R> extends Command<R> {
     }
   }
 
-  record DeleteRole(String id) implements AclCommand<Void> {
+  record DeleteRole(String id) implements NoAnswer {
     public Void apply(Mutation m) {
       AclOps.deleteRole(m.acl(), id);
       return null;
@@ -164,18 +153,10 @@ public sealed interface AclCommand<R> extends Command<R> {
     public JsonObject toJson() {
       return new JsonObject().put("deleteRole", id);
     }
-
-    public Object encodeResult(Void result) {
-      return null;
-    }
-
-    public Void decodeResult(Object encoded) {
-      return null;
-    }
   }
 
   /** A secondary datacenter's copy of the primary's ACLs ({@link AclOps#replicate}); the JSON is the primary's. */
-  record Replicate(JsonObject primary) implements AclCommand<Void> {
+  record Replicate(JsonObject primary) implements NoAnswer {
     public Void apply(Mutation m) {
       List<AclPolicy> policies = new ArrayList<>();
       for (Object o : primary.getJsonArray("Policies")) policies.add(AclJson.policy(Fields.of((JsonObject) o), ""));
@@ -189,14 +170,6 @@ public sealed interface AclCommand<R> extends Command<R> {
 
     public JsonObject toJson() {
       return new JsonObject().put("replicate", primary);
-    }
-
-    public Object encodeResult(Void result) {
-      return null;
-    }
-
-    public Void decodeResult(Object encoded) {
-      return null;
     }
   }
 
