@@ -203,36 +203,43 @@ public final class AclOps {
     if (bootstrapped && c.bootstrapIndex() == 0) c.bootstrapped();
   }
 
-  /** Links given by ID or by name, resolved to both; a link to nothing is refused. Duplicates are dropped. */
   private static List<AclLink> policyLinks(AclChanges c, List<AclLink> given) {
-    List<AclLink> out = new ArrayList<>();
-    for (AclLink l : given) {
-      AclPolicy p = null;
-      if (l.id() != null && !l.id().isEmpty()) {
-        p = c.policy(l.id());
-        if (p == null) throw new AclException("No such ACL policy with ID \"" + l.id() + "\"");
-      } else {
-        for (AclPolicy candidate : c.policies()) if (candidate.name().equals(l.name())) p = candidate;
-        if (p == null) throw new AclException("No such ACL policy with name \"" + l.name() + "\"");
-      }
-      AclLink link = new AclLink(p.id(), p.name());
-      if (!out.contains(link)) out.add(link);
-    }
-    return out;
+    return links(given, "policy", id -> linkTo(c.policy(id)), name -> {
+      AclPolicy found = null;
+      for (AclPolicy p : c.policies()) if (p.name().equals(name)) found = p;
+      return linkTo(found);
+    });
   }
 
   private static List<AclLink> roleLinks(AclChanges c, List<AclLink> given) {
+    return links(given, "role", id -> linkTo(c.role(id)), name -> {
+      AclRole found = null;
+      for (AclRole r : c.roles()) if (r.name().equals(name)) found = r;
+      return linkTo(found);
+    });
+  }
+
+  private static AclLink linkTo(AclPolicy p) {
+    return p == null ? null : new AclLink(p.id(), p.name());
+  }
+
+  private static AclLink linkTo(AclRole r) {
+    return r == null ? null : new AclLink(r.id(), r.name());
+  }
+
+  /**
+   * Links given by ID (which wins) or by name, resolved by {@code byId}/{@code byName} to both; one to nothing is
+   * refused with Consul's message; duplicates are dropped.
+   */
+  private static List<AclLink> links(List<AclLink> given, String kind,
+      java.util.function.Function<String, AclLink> byId, java.util.function.Function<String, AclLink> byName) {
     List<AclLink> out = new ArrayList<>();
     for (AclLink l : given) {
-      AclRole r = null;
-      if (l.id() != null && !l.id().isEmpty()) {
-        r = c.role(l.id());
-        if (r == null) throw new AclException("No such ACL role with ID \"" + l.id() + "\"");
-      } else {
-        for (AclRole candidate : c.roles()) if (candidate.name().equals(l.name())) r = candidate;
-        if (r == null) throw new AclException("No such ACL role with name \"" + l.name() + "\"");
+      boolean hasId = l.id() != null && !l.id().isEmpty();
+      AclLink link = hasId ? byId.apply(l.id()) : byName.apply(l.name());
+      if (link == null) {
+        throw new AclException("No such ACL " + kind + " with " + (hasId ? "ID \"" + l.id() : "name \"" + l.name()) + "\"");
       }
-      AclLink link = new AclLink(r.id(), r.name());
       if (!out.contains(link)) out.add(link);
     }
     return out;
@@ -240,18 +247,18 @@ public final class AclOps {
 
   /** A renamed policy's links show the new name; a deleted one's ({@code name == null}) go. */
   private static void relinkPolicy(AclChanges c, String id, String name) {
-    for (AclToken t : List.copyOf(listOf(c.tokens()))) {
+    for (AclToken t : listOf(c.tokens())) {
       List<AclLink> links = relinked(t.policies(), id, name);
       if (links != null) c.putToken(t.withLinks(links, t.roles()));
     }
-    for (AclRole r : List.copyOf(listOf(c.roles()))) {
+    for (AclRole r : listOf(c.roles())) {
       List<AclLink> links = relinked(r.policies(), id, name);
       if (links != null) c.putRole(r.withPolicies(links));
     }
   }
 
   private static void relinkRole(AclChanges c, String id, String name) {
-    for (AclToken t : List.copyOf(listOf(c.tokens()))) {
+    for (AclToken t : listOf(c.tokens())) {
       List<AclLink> links = relinked(t.roles(), id, name);
       if (links != null) c.putToken(t.withLinks(t.policies(), links));
     }
